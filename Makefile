@@ -1,0 +1,60 @@
+# Qorgau: `make run` serves the app on its embedded default; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+CHROMIUM ?= /usr/bin/chromium
+export FLASK_APP := app:create_app
+
+.PHONY: run install migrate seed test test-sqlite test-postgresql test-browser lint db-check postgres chromium clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/flask db upgrade
+
+seed: migrate
+	$(BIN)/flask seed
+
+run: seed
+	@echo "Serving Qorgau on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check app config.py tests bench
+
+db-check: install
+	QORGAU_INSTANCE=$$(mktemp -d) sh -c '$(BIN)/flask db upgrade >/dev/null && $(BIN)/flask db check'
+
+test: install lint db-check postgres chromium
+	$(MAKE) --no-print-directory test-sqlite test-postgresql
+
+test-sqlite: install
+	QORGAU_TEST_DB=sqlite CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+test-postgresql: install postgres
+	QORGAU_TEST_DB=postgresql CHROMIUM=$(CHROMIUM) $(BIN)/pytest -m "not browser"
+
+# The PostgreSQL server the tests use: started if it is installed but not running.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
+	  command -v pg_ctlcluster >/dev/null && pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; \
+	  for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; \
+	  pg_isready -h 127.0.0.1 -p 5432; }
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

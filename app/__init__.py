@@ -1,0 +1,81 @@
+"""Qorgau: case management for complaints of torture and ill-treatment.
+
+``create_app`` wires extensions, blueprints, error handlers and commands, and nothing
+else: no migrations, prompts or network calls at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from config import CONFIGS, INSTANCE_DIR
+
+
+def create_app(config_name: str | None = None) -> Flask:
+    app = Flask(__name__, template_folder="../templates", static_folder="../static",
+                instance_path=str(INSTANCE_DIR))
+    config_name = config_name or os.environ.get("QORGAU_ENV", "development")
+    app.config.from_object(CONFIGS[config_name])
+    _ensure_secret_key(app, config_name)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_template_helpers(app)
+    return app
+
+
+def _ensure_secret_key(app: Flask, config_name: str) -> None:
+    """Production must be given SECRET_KEY; development keeps one per instance folder."""
+    if app.config.get("SECRET_KEY"):
+        return
+    if config_name == "production":
+        raise RuntimeError("SECRET_KEY must be set in the environment in production")
+    key_file = Path(app.instance_path) / "secret_key"
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def register_extensions(app: Flask) -> None:
+    from app import models  # noqa: F401 - the models must be known to the metadata
+    from app.extensions import csrf, db, login_manager, migrate
+    from app.sqlite import enable_sqlite_transactions
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    with app.app_context():
+        enable_sqlite_transactions(db.engine)
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.views import admin, auth, cases, events, people
+
+    for module in (auth, cases, events, people, admin):
+        app.register_blueprint(module.bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from app.views.errors import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from app.cli import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from app.views.template_helpers import register
+
+    register(app)

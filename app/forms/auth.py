@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Length
+
+from app.models import Role
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
+
+
+class UserForm(FlaskForm):
+    email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
+    full_name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
+    role = SelectField("Role", choices=[(r.value, r.value.title()) for r in Role])
+    password = PasswordField("Initial password", validators=[DataRequired(), Length(max=1000)])

@@ -1,0 +1,27 @@
+"""Helpers shared by the forms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask_wtf import FlaskForm
+
+from app.procedure.vocabulary import Choice
+
+
+def options(choices: Iterable[Choice], *, blank: str | None = "—") -> list[tuple[str, str]]:
+    """Select options from a code list, with an empty first option unless blank is None."""
+    head = [("", blank)] if blank is not None else []
+    return head + [(c.code, c.label) for c in choices]
+
+
+def show_errors(form: FlaskForm, errors: dict[str, str], names: dict[str, str] | None = None) -> None:
+    """Attach service errors to the form's fields (``names`` maps error keys to field names);
+    errors with no matching field go to the form as a whole."""
+    names = names or {}
+    for key, message in errors.items():
+        field = form._fields.get(names.get(key, key))
+        if field is not None:
+            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+        else:
+            form.form_errors.append(f"{key}: {message}")

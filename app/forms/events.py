@@ -1,0 +1,106 @@
+"""Event forms built from the vocabulary: each type's form shows exactly its fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import Field as FormField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
+
+from app.forms.common import options
+from app.models import Event
+from app.procedure.vocabulary import BODIES, EventType, Field, Kind
+
+WHEN_HELP = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (Almaty time) — only as precise as the record"
+PREFIX = "f_"
+_BOOL_OPTIONS = [("", "not known"), ("yes", "yes"), ("no", "no")]
+
+
+class EventFormBase(FlaskForm):
+    """Common fields; the type's own fields are added by :func:`event_form_class`."""
+
+    at = StringField("When", description=WHEN_HELP)
+    body = SelectField("Who acted", choices=options(BODIES))
+    document_number = StringField("Document number")
+    document_title = StringField("Document title")
+    source = StringField("Source", description="document and paragraph, or \"lawyer's file\"")
+    notes = TextAreaField("Notes")
+    reason = TextAreaField("Why is this event corrected?")
+    version = HiddenField()
+
+
+def _form_field(spec: Field, case_events: list[Event]) -> FormField:
+    label = spec.label + (" *" if spec.required else "")
+    if spec.kind is Kind.LONG_TEXT:
+        return TextAreaField(label)
+    if spec.kind is Kind.BOOL:
+        return SelectField(label, choices=_BOOL_OPTIONS)
+    if spec.kind is Kind.CHOICE:
+        return SelectField(label, choices=options(spec.choices))
+    if spec.kind is Kind.EVENT:
+        return SelectField(label, validate_choice=False, choices=[("", "—")] + [
+            (e.uid, f"{e.when} · {e.event_type.label}") for e in case_events])
+    if spec.kind is Kind.WHEN:
+        return StringField(label, description=WHEN_HELP)
+    if spec.kind is Kind.AMOUNT:
+        return StringField(label, description="a number, e.g. 2000000")
+    return StringField(label)
+
+
+def event_form_class(event_type: EventType, case_events: list[Event]) -> type[EventFormBase]:
+    attrs = {PREFIX + spec.name: _form_field(spec, case_events) for spec in event_type.fields}
+    return type(f"{event_type.name.title()}Form", (EventFormBase,), attrs)
+
+
+def form_to_raw(form: EventFormBase, event_type: EventType) -> dict[str, Any]:
+    """The form's values in the shape app.procedure.event_input validates."""
+    fields: dict[str, Any] = {}
+    for spec in event_type.fields:
+        value = form[PREFIX + spec.name].data
+        if value in (None, ""):
+            continue
+        if spec.kind is Kind.BOOL:
+            value = value == "yes"
+        elif spec.kind is Kind.AMOUNT:
+            value = _number(value)
+        fields[spec.name] = value
+    return {
+        "type": event_type.name,
+        "at": form.at.data,
+        "body": form.body.data or None,
+        "document_number": form.document_number.data,
+        "document_title": form.document_title.data,
+        "source": form.source.data,
+        "notes": form.notes.data,
+        "fields": fields,
+    }
+
+
+def _number(text: str) -> Any:
+    cleaned = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text  # the validator names it
+    return int(number) if number.is_integer() else number
+
+
+def fill_from_event(form: EventFormBase, event: Event) -> None:
+    form.at.data = event.when.isoformat()
+    form.body.data = event.body or ""
+    form.document_number.data = event.document_number
+    form.document_title.data = event.document_title
+    form.source.data = event.source
+    form.notes.data = event.notes
+    form.version.data = str(event.version)
+    for spec in event.event_type.fields:
+        value = (event.fields or {}).get(spec.name)
+        if spec.kind is Kind.BOOL and value is not None:
+            value = "yes" if value else "no"
+        form[PREFIX + spec.name].data = "" if value is None else str(value)
+
+
+def error_field_names(event_type: EventType) -> dict[str, str]:
+    """Service error keys (``fields.to_body``) mapped to form field names (``f_to_body``)."""
+    return {f"fields.{spec.name}": PREFIX + spec.name for spec in event_type.fields}

@@ -1,0 +1,61 @@
+"""Render the event vocabulary as Markdown, so docs/vocabulary.md never drifts from the code.
+
+``python -m app.interchange.vocabulary_doc > docs/vocabulary.md``; a test compares the two.
+"""
+
+from __future__ import annotations
+
+from app.procedure import vocabulary as v
+
+_LISTS = {
+    id(v.BODIES): "bodies",
+    id(v.APPEAL_FORUMS): "appeal forums",
+    id(v.PLACE_TYPES): "place types",
+    id(v.MINISTRIES): "ministries",
+    id(v.COMMITTEES): "committees",
+    id(v.EXAM_KINDS): "examination kinds",
+}
+
+
+def _describe(spec: v.Field) -> str:
+    text = f"`{spec.name}`{'*' if spec.required else ''} ({spec.kind.value}"
+    if id(spec.choices) in _LISTS:
+        text += f": {_LISTS[id(spec.choices)]}"
+    elif spec.choices:
+        text += ": " + ", ".join(f"`{c.code}`" for c in spec.choices)
+    return text + ")"
+
+
+def render() -> str:
+    lines = [
+        "# Event vocabulary",
+        "",
+        "Generated from `app/procedure/vocabulary.py` by",
+        "`python -m app.interchange.vocabulary_doc > docs/vocabulary.md`; a test keeps it current.",
+        "Type and field names are those of DOMAIN.md §3. `*` marks a required field.",
+        "",
+        "| family | type | label | fields |",
+        "|---|---|---|---|",
+    ]
+    for t in v.EVENT_TYPES:
+        fields = "; ".join(_describe(f) for f in t.fields) or "—"
+        lines.append(f"| {t.family} | `{t.name}` | {t.label} | {fields} |")
+    lists = [
+        ("Bodies (`body`, `to_body`, `investigating_body`, a case's `perpetrator_agency`)", v.BODIES),
+        ("Appeal forums (`appeal_filed.to_body`)", v.APPEAL_FORUMS),
+        ("Place types (`place_type`)", v.PLACE_TYPES),
+        ("Ministries (`ministry`)", v.MINISTRIES),
+        ("Examination kinds (`kind`)", v.EXAM_KINDS),
+        ("Committees (`committee`)", v.COMMITTEES),
+        ("Regions (a case's `region`)", v.REGIONS),
+        ("Roles (a party's `role`)", v.ROLES),
+        ("Victim flags (a case's `victim_flags`)", v.VICTIM_FLAGS),
+    ]
+    for title, choices in lists:
+        lines += ["", f"## {title}", ""]
+        lines += [f"- `{c.code}`: {c.label}" for c in choices]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")

@@ -1,0 +1,92 @@
+"""Validation of a whole event as a lawyer or an import supplies it.
+
+Shared by the event forms and the interchange importer so that both accept exactly the
+same events. Errors are keyed by field: ``at``, ``source``, ``fields.to_body``, …
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from app.procedure.vocabulary import (
+    BODIES,
+    EVENT_TYPES_BY_NAME,
+    MAX_LONG_TEXT,
+    MAX_TEXT,
+    FieldErrors,
+    clean_fields,
+    clean_text,
+)
+from app.procedure.when import InvalidWhen, When
+
+_BODY_CODES = frozenset(c.code for c in BODIES)
+
+
+@dataclass
+class CleanEvent:
+    """An event that passed validation; EVENT fields still hold the caller's reference."""
+
+    type: str
+    at: When
+    source: str
+    body: str | None = None
+    document_number: str | None = None
+    document_title: str | None = None
+    notes: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def event_fields(self) -> list[str]:
+        """Names of this event's fields that point at another event."""
+        refs = EVENT_TYPES_BY_NAME[self.type].reference_fields()
+        return [name for name in self.fields if name in refs]
+
+
+def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
+    """Check every part of an event; raise FieldErrors naming each bad field."""
+    errors: dict[str, str] = {}
+    type_name = raw.get("type")
+    event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
+    if event_type is None:
+        raise FieldErrors({"type": f"{type_name!r} is not an event type of DOMAIN.md §3"})
+    at = None
+    if raw.get("at") in (None, ""):
+        errors["at"] = "is required"
+    else:
+        try:
+            at = When.parse(raw["at"])
+            if at.start > now:
+                errors["at"] = f"{at} is in the future"
+        except InvalidWhen as exc:
+            errors["at"] = str(exc)
+    texts: dict[str, str | None] = {}
+    for name, limit in (("source", MAX_TEXT), ("document_number", MAX_TEXT),
+                        ("document_title", MAX_TEXT), ("notes", MAX_LONG_TEXT)):
+        value = raw.get(name)
+        try:
+            texts[name] = clean_text(value, limit) if value not in (None, "") else None
+        except ValueError as exc:
+            errors[name] = str(exc)
+    if "source" not in errors and not texts.get("source"):
+        errors["source"] = "is required: cite the document and paragraph, or \"lawyer's file\""
+    body = raw.get("body") or None
+    if body is not None and body not in _BODY_CODES:
+        errors["body"] = f"{body!r} is not a known body"
+    fields_raw = raw.get("fields") or {}
+    fields: dict[str, Any] = {}
+    if not isinstance(fields_raw, Mapping):
+        errors["fields"] = "must be an object"
+    else:
+        try:
+            fields = clean_fields(event_type, fields_raw)
+        except FieldErrors as exc:
+            errors.update({f"fields.{k}": v for k, v in exc.errors.items()})
+    if errors:
+        raise FieldErrors(errors)
+    return CleanEvent(
+        type=event_type.name, at=at, source=texts["source"] or "", body=body,  # type: ignore[arg-type]
+        document_number=texts["document_number"], document_title=texts["document_title"],
+        notes=texts["notes"], fields=fields,
+    )

@@ -1,0 +1,419 @@
+"""The event vocabulary of DOMAIN.md §3 and the code lists a case is described with.
+
+Type names and field names are exactly those of DOMAIN.md so that timelines move between
+installations. This module is data plus one pure validator: the forms, the interchange
+importer and the engine all read it, so an event type is described once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from app.procedure.when import InvalidWhen, When
+
+MAX_TEXT = 2_000
+MAX_LONG_TEXT = 20_000
+
+
+class Kind(str, Enum):
+    """What a field holds; decides its form widget and its validation."""
+
+    TEXT = "text"  # one line, up to MAX_TEXT characters
+    LONG_TEXT = "long_text"  # free prose, up to MAX_LONG_TEXT characters
+    BOOL = "bool"  # yes / no / not known (None)
+    CHOICE = "choice"  # one code of a code list
+    WHEN = "when"  # a date at its known precision (app.procedure.when)
+    EVENT = "event"  # another event of the same case
+    AMOUNT = "amount"  # a non-negative number (money, MCI)
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+
+
+def _choices(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
+    return tuple(Choice(code, label) for code, label in pairs)
+
+
+BODIES = _choices(
+    ("police", "Police (Ministry of Internal Affairs)"),
+    ("dis", "Police internal security (DIS/ISU)"),
+    ("prosecutor", "Prosecutor's office"),
+    ("special_prosecutor", "Special prosecutor"),
+    ("general_prosecutor", "General Prosecutor's Office"),
+    ("aca", "Anti-Corruption Agency"),
+    ("nsc", "National Security Committee"),
+    ("national_guard", "National Guard"),
+    ("military", "Armed forces / military unit"),
+    ("penitentiary", "Penitentiary system (CCES)"),
+    ("investigating_judge", "Investigating judge"),
+    ("court", "Court of first instance"),
+    ("appellate_court", "Appellate (regional) court"),
+    ("supreme_court", "Supreme Court (cassation)"),
+    ("ombudsman", "Ombudsman"),
+    ("npm", "National Preventive Mechanism"),
+    ("migration_service", "Migration service"),
+    ("medical", "Medical institution / forensic service"),
+    ("un_body", "UN body"),
+    ("government", "Government / ministry"),
+    ("ngo", "NGO / coalition"),
+    ("lawyer", "Lawyer"),
+    ("victim", "Victim or family"),
+    ("other", "Other"),
+)
+
+APPEAL_FORUMS = _choices(
+    ("prosecutor", "Prosecutor (CPC 105)"),
+    ("investigating_judge", "Investigating judge (CPC 106)"),
+    ("regional_court", "Regional court, against an investigating judge's ruling (CPC 107)"),
+    ("appellate_court", "Appellate court"),
+    ("cassation", "Cassation (Supreme Court)"),
+    ("general_prosecutor", "General Prosecutor"),
+    ("administrative_court", "Administrative court (APPC)"),
+)
+
+PLACE_TYPES = _choices(
+    ("police_station", "Police station"),
+    ("ivs", "Temporary detention facility (IVS)"),
+    ("sizo", "Pre-trial detention centre (SIZO)"),
+    ("colony", "Penal colony"),
+    ("military_unit", "Military unit"),
+    ("sports_hall", "Sports hall"),
+    ("hospital", "Hospital / psychiatric or social institution"),
+    ("public_place", "Street or public place"),
+    ("other_unofficial", "Other / unofficial place"),
+)
+
+MINISTRIES = _choices(
+    ("interior", "Ministry of Internal Affairs"),
+    ("national_security", "National Security Committee"),
+    ("defence", "Ministry of Defence"),
+    ("health", "Ministry of Healthcare"),
+    ("justice", "Ministry of Justice"),
+    ("other", "Other"),
+)
+
+REGIONS = _choices(
+    ("astana", "Astana"),
+    ("almaty_city", "Almaty (city)"),
+    ("shymkent", "Shymkent"),
+    ("abai", "Abai Region"),
+    ("akmola", "Akmola Region"),
+    ("aktobe", "Aktobe Region"),
+    ("almaty_region", "Almaty Region"),
+    ("atyrau", "Atyrau Region"),
+    ("east_kazakhstan", "East Kazakhstan Region"),
+    ("zhambyl", "Zhambyl Region"),
+    ("zhetysu", "Zhetysu Region"),
+    ("west_kazakhstan", "West Kazakhstan Region"),
+    ("karaganda", "Karaganda Region"),
+    ("kostanay", "Kostanay Region"),
+    ("kyzylorda", "Kyzylorda Region"),
+    ("mangystau", "Mangystau Region"),
+    ("pavlodar", "Pavlodar Region"),
+    ("north_kazakhstan", "North Kazakhstan Region"),
+    ("turkistan", "Turkistan Region"),
+    ("ulytau", "Ulytau Region"),
+)
+
+ROLES = _choices(
+    ("victim", "Victim"),
+    ("complainant", "Complainant"),
+    ("alleged_perpetrator", "Alleged perpetrator"),
+    ("witness", "Witness"),
+    ("counsel", "Counsel"),
+    ("official", "Official (prosecutor, investigator, judge)"),
+    ("expert", "Expert"),
+)
+
+VICTIM_FLAGS = _choices(
+    ("minor", "Minor at the time"),
+    ("woman", "Woman"),
+    ("disability", "Person with disability"),
+    ("foreign_national", "Foreign national / asylum-seeker"),
+    ("in_custody_now", "In custody now"),
+)
+
+COMMITTEES = _choices(
+    ("CAT", "Committee against Torture"),
+    ("HRC", "Human Rights Committee"),
+    ("CED", "Committee on Enforced Disappearances"),
+    ("CEDAW", "Committee on the Elimination of Discrimination against Women"),
+    ("CRPD", "Committee on the Rights of Persons with Disabilities"),
+)
+
+EXAM_KINDS = _choices(
+    ("admission", "Admission examination"),
+    ("independent", "Independent examination"),
+    ("forensic_fme", "Forensic medical examination (FME)"),
+    ("forensic_fppe", "Forensic psychological-psychiatric examination (FPPE)"),
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One of an event type's own fields."""
+
+    name: str
+    kind: Kind
+    label: str
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    after: str | None = None  # a WHEN field that must not be earlier than this one
+
+    def codes(self) -> frozenset[str]:
+        return frozenset(c.code for c in self.choices)
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    family: str
+    label: str
+    fields: tuple[Field, ...] = field(default_factory=tuple)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def reference_fields(self) -> frozenset[str]:
+        """Names of the fields that point at another event of the case."""
+        return frozenset(f.name for f in self.fields if f.kind is Kind.EVENT)
+
+
+def _text(name: str, label: str, **kw: Any) -> Field:
+    return Field(name, Kind.TEXT, label, **kw)
+
+
+def _choice(name: str, label: str, choices: tuple[Choice, ...], **kw: Any) -> Field:
+    return Field(name, Kind.CHOICE, label, choices=choices, **kw)
+
+
+def _bool(name: str, label: str) -> Field:
+    return Field(name, Kind.BOOL, label)
+
+
+_FACILITY = (_text("facility", "Facility"), _choice("ministry", "Ministry", MINISTRIES))
+_EXAM_KIND = _choice("kind", "Kind of examination", EXAM_KINDS, required=True)
+
+
+def _type(name: str, family: str, label: str, *fields: Field) -> EventType:
+    return EventType(name, family, label, tuple(fields))
+
+
+EVENT_TYPES: tuple[EventType, ...] = (
+    # custody
+    _type("apprehension", "custody", "Apprehension (actual loss of liberty)",
+          _text("place", "Place"), _choice("place_type", "Type of place", PLACE_TYPES)),
+    _type("detention_recorded", "custody", "Detention protocol drawn up",
+          Field("recorded_time", Kind.WHEN, "Time written in the protocol")),
+    _type("lawyer_access", "custody", "Lawyer given access", *_FACILITY),
+    _type("relatives_notified", "custody", "Relatives notified", *_FACILITY),
+    _type("prosecutor_notified", "custody", "Prosecutor notified of detention", *_FACILITY),
+    _type("court_authorization", "custody", "Court authorised custody", *_FACILITY),
+    _type("release", "custody", "Release", *_FACILITY),
+    _type("transfer", "custody", "Transfer to another facility", *_FACILITY),
+    _type("interrogation", "custody", "Interrogation",
+          _bool("with_lawyer", "Lawyer present"),
+          _bool("with_legal_representative", "Legal representative present (minors)"),
+          _bool("video_recorded", "Video recorded")),
+    _type("medical_exam", "custody", "Medical examination",
+          _EXAM_KIND,
+          _bool("istanbul_protocol", "Istanbul Protocol followed"),
+          _bool("injuries", "Injuries recorded"),
+          Field("findings", Kind.LONG_TEXT, "Findings")),
+    _type("injury_reported_to_prosecutor", "custody", "Injuries reported to the prosecutor"),
+    _type("death_in_custody", "custody", "Death in custody",
+          _text("declared_cause", "Declared cause of death")),
+    _type("reprisal", "custody", "Reprisal",
+          _choice("kind", "Kind of reprisal", _choices(
+              ("threat", "Threat"), ("pressure_to_withdraw", "Pressure to withdraw the complaint"),
+              ("transfer", "Punitive transfer"), ("violence", "Violence")), required=True)),
+    _type("video_evidence_lost", "custody", "Video evidence lost or destroyed"),
+    # complaint
+    _type("incident", "complaint", "Alleged ill-treatment (incident)",
+          Field("from", Kind.WHEN, "From"),
+          Field("to", Kind.WHEN, "To", after="from"),
+          _text("place", "Place"),
+          Field("description", Kind.LONG_TEXT, "Description")),
+    _type("complaint_filed", "complaint", "Complaint filed",
+          _choice("to_body", "Filed with", BODIES, required=True),
+          _choice("by", "Filed by", _choices(
+              ("victim", "Victim"), ("lawyer", "Lawyer"), ("relative", "Relative"), ("npm", "NPM")))),
+    _type("registered_urpti", "complaint", "Registered in the URPTI",
+          _text("number", "URPTI number"), _text("qualification", "Qualification (e.g. CC 146(2))")),
+    _type("forwarded_without_registration", "complaint", "Forwarded without registration (CPC 181(5))",
+          _choice("to_body", "Forwarded to", BODIES, required=True),
+          _bool("implicated", "Body implicated in the allegations")),
+    _type("registration_refused", "complaint", "Registration refused"),
+    _type("written_off", "complaint", "Complaint written off"),
+    _type("qualification_changed", "complaint", "Qualification changed",
+          _text("from", "From"), _text("to", "To", required=True)),
+    # investigation
+    _type("investigation_opened", "investigation", "Investigation opened",
+          _choice("form", "Form", _choices(
+              ("full_investigation", "Full (preliminary) investigation"), ("inquiry", "Inquiry"),
+              ("protocol_form", "Protocol form"), ("accelerated", "Accelerated"))),
+          _choice("investigating_body", "Investigating body", BODIES)),
+    _type("forensic_exam_ordered", "investigation", "Forensic examination ordered", _EXAM_KIND),
+    _type("forensic_exam_result", "investigation", "Forensic examination result",
+          _EXAM_KIND,
+          _choice("finding", "Finding", _choices(
+              ("consistent", "Consistent with the account"), ("not_consistent", "Not consistent"),
+              ("inconclusive", "Inconclusive")), required=True)),
+    _type("investigation_extended", "investigation", "Investigation extended",
+          Field("until", Kind.WHEN, "Extended until", required=True)),
+    _type("investigation_suspended", "investigation", "Investigation suspended",
+          _choice("ground", "Ground", _choices(
+              ("perpetrator_unknown", "Perpetrator unknown"),
+              ("expert_opinion_pending", "Expert opinion pending"), ("other", "Other")))),
+    _type("investigation_terminated", "investigation", "Investigation terminated",
+          _choice("ground", "Ground", _choices(
+              ("no_event", "No event of a crime (CPC 35(1)(1))"),
+              ("no_corpus_delicti", "No corpus delicti (CPC 35(1)(2))"),
+              ("lack_of_evidence", "'Lack of evidence' (CPC 35(1)(1) or (2), not specified)"),
+              ("plea_bargain", "Plea bargain"), ("amnesty", "Amnesty"), ("other", "Other")),
+              required=True)),
+    _type("decision_served", "investigation", "Decision served",
+          Field("decision", Kind.EVENT, "Which decision"), _text("served_to", "Served to")),
+    _type("victim_status_recognized", "investigation", "Victim status recognised"),
+    _type("safety_measure_requested", "investigation", "Safety measure requested"),
+    _type("safety_measure_granted", "investigation", "Safety measure granted"),
+    _type("plea_bargain", "investigation", "Plea bargain"),
+    _type("indictment_sent_to_court", "investigation", "Indictment sent to court"),
+    _type("verdict", "investigation", "Verdict",
+          _choice("outcome", "Outcome", _choices(
+              ("convicted", "Convicted"), ("acquitted", "Acquitted"),
+              ("case_dismissed", "Case dismissed"), ("other", "Other")), required=True),
+          _text("sentence", "Sentence")),
+    # appeal
+    _type("appeal_filed", "appeal", "Appeal / complaint against a decision",
+          Field("against", Kind.EVENT, "Against which decision"),
+          _choice("to_body", "Filed with", APPEAL_FORUMS, required=True)),
+    _type("appeal_decided", "appeal", "Appeal decided",
+          _choice("outcome", "Outcome", _choices(
+              ("granted", "Granted"), ("rejected", "Rejected"), ("partly", "Partly granted")),
+              required=True)),
+    # asylum
+    _type("asylum_applied", "asylum", "Asylum applied for"),
+    _type("asylum_refused", "asylum", "Asylum refused"),
+    _type("asylum_appeal_filed", "asylum", "Asylum appeal filed"),
+    _type("asylum_appeal_decided", "asylum", "Asylum appeal decided"),
+    _type("expulsion_ordered", "asylum", "Expulsion ordered"),
+    _type("deported", "asylum", "Deported / extradited"),
+    # international
+    _type("un_communication_submitted", "international", "UN communication submitted",
+          _choice("committee", "Committee", COMMITTEES, required=True), _text("number", "Number")),
+    _type("un_interim_measures_requested", "international", "UN interim measures requested"),
+    _type("un_interim_measures_granted", "international", "UN interim measures granted"),
+    _type("un_views_adopted", "international", "UN Views adopted",
+          _bool("violation_found", "Violation found"), _text("articles", "Articles")),
+    _type("state_follow_up_reply", "international", "State follow-up reply",
+          _text("what", "What the State reports")),
+    _type("implementation", "international", "Implementation of Views",
+          _text("what", "What was done (compensation, reinvestigation…)")),
+    # redress
+    _type("compensation_claimed", "redress", "Compensation claimed",
+          Field("amount_kzt", Kind.AMOUNT, "Amount (tenge)"),
+          Field("amount_mci", Kind.AMOUNT, "Amount (MCI)"),
+          _choice("source", "Paid by", _choices(
+              ("vcf", "Victims Compensation Fund"), ("court", "Court award"), ("other", "Other")))),
+    _type("compensation_paid", "redress", "Compensation paid",
+          Field("amount_kzt", Kind.AMOUNT, "Amount (tenge)"),
+          Field("amount_mci", Kind.AMOUNT, "Amount (MCI)"),
+          _choice("source", "Paid by", _choices(
+              ("vcf", "Victims Compensation Fund"), ("court", "Court award"), ("other", "Other")))),
+)
+
+EVENT_TYPES_BY_NAME: Mapping[str, EventType] = {t.name: t for t in EVENT_TYPES}
+FAMILIES = ("custody", "complaint", "investigation", "appeal", "asylum", "international", "redress")
+
+
+def label_of(choices: tuple[Choice, ...], code: str | None) -> str:
+    """The human label of a code, or the code itself when it is unknown."""
+    return next((c.label for c in choices if c.code == code), code or "")
+
+
+class FieldErrors(ValueError):
+    """Validation failed; ``errors`` maps a field name to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def clean_fields(event_type: EventType, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Check an event's own fields against its type and return them normalised.
+
+    Empty values are dropped (a field not known is absent, never ""), WHEN values are
+    re-written in canonical form, and every problem is reported at once, by field.
+    EVENT fields are only checked for shape here; that the target exists in the same
+    case is the caller's business, since only it knows the timeline.
+    """
+    errors: dict[str, str] = {}
+    unknown = sorted(set(raw) - {f.name for f in event_type.fields})
+    for name in unknown:
+        errors[name] = f"is not a field of {event_type.name}"
+    cleaned: dict[str, Any] = {}
+    for spec in event_type.fields:
+        value = raw.get(spec.name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if spec.required:
+                errors[spec.name] = "is required"
+            continue
+        try:
+            cleaned[spec.name] = _clean_value(spec, value)
+        except ValueError as exc:
+            errors[spec.name] = str(exc)
+    for spec in event_type.fields:
+        if spec.after and spec.name in cleaned and spec.after in cleaned:
+            if When.parse(cleaned[spec.name]).latest() < When.parse(cleaned[spec.after]).start:
+                errors[spec.name] = f"ends before {spec.after!r} begins"
+    if errors:
+        raise FieldErrors(errors)
+    return cleaned
+
+
+def _clean_value(spec: Field, value: Any) -> Any:
+    if spec.kind in (Kind.TEXT, Kind.LONG_TEXT):
+        return clean_text(value, MAX_TEXT if spec.kind is Kind.TEXT else MAX_LONG_TEXT)
+    if spec.kind is Kind.BOOL:
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false")
+        return value
+    if spec.kind is Kind.CHOICE:
+        if value not in spec.codes():
+            raise ValueError(f"{value!r} is not one of {', '.join(sorted(spec.codes()))}")
+        return value
+    if spec.kind is Kind.WHEN:
+        try:
+            return When.parse(value).isoformat()
+        except InvalidWhen as exc:
+            raise ValueError(str(exc)) from None
+    if spec.kind is Kind.EVENT:
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError("must name an event")
+        return value.strip()
+    if spec.kind is Kind.AMOUNT:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("must be a number")
+        if value < 0 or value > 10**12:
+            raise ValueError("must be between 0 and 1,000,000,000,000")
+        return value
+    raise AssertionError(spec.kind)  # pragma: no cover - every kind is handled above
+
+
+def clean_text(value: Any, limit: int) -> str:
+    """Strip and bound a text; refuse control characters that no document contains."""
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    text = value.strip()
+    if len(text) > limit:
+        raise ValueError(f"is {len(text):,} characters long; the limit is {limit:,}")
+    if any(ord(ch) < 32 and ch not in "\n\r\t" for ch in text):
+        raise ValueError("contains control characters")
+    return text

@@ -1,0 +1,153 @@
+"""Cases: creating and editing them, and the filtered case list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.interchange.format import MAX_CITY, MAX_INCIDENT, MAX_TITLE, REFERENCE_PATTERN
+from app.models import Case, CaseAssignment, CaseParty, Person, User
+from app.models.cases import VICTIM_FLAG_COLUMNS
+from app.procedure.stage import derive_stages
+from app.procedure.vocabulary import (
+    BODIES,
+    MAX_LONG_TEXT,
+    PLACE_TYPES,
+    REGIONS,
+    ROLES,
+    clean_text,
+)
+from app.services.errors import Conflict, Invalid
+
+_CODES = {
+    "region": {c.code for c in REGIONS},
+    "place_type": {c.code for c in PLACE_TYPES},
+    "perpetrator_agency": {c.code for c in BODIES},
+}
+_TEXTS = {"title": MAX_TITLE, "city": MAX_CITY, "incident": MAX_INCIDENT, "summary": MAX_LONG_TEXT}
+
+
+def clean_case_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Validate the editable fields of a case; raise Invalid naming every bad field."""
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Any] = {}
+    for name, limit in _TEXTS.items():
+        value = data.get(name)
+        try:
+            cleaned[name] = clean_text(value, limit) or None if value else None
+        except ValueError as exc:
+            errors[name] = str(exc)
+    if not cleaned.get("title") and "title" not in errors:
+        errors["title"] = "is required"
+    for name, codes in _CODES.items():
+        value = data.get(name) or None
+        if value is not None and value not in codes:
+            errors[name] = f"{value!r} is not a known code"
+        cleaned[name] = value
+    flags = set(data.get("victim_flags") or [])
+    if unknown := flags - set(VICTIM_FLAG_COLUMNS):
+        errors["victim_flags"] = f"unknown flags: {', '.join(sorted(unknown))}"
+    for code, column in VICTIM_FLAG_COLUMNS.items():
+        cleaned[column] = code in flags
+    if errors:
+        raise Invalid(errors)
+    return cleaned
+
+
+def create_case(session: Session, *, reference: str, data: dict[str, Any],
+                created_by: User | None) -> Case:
+    reference = (reference or "").strip().upper()
+    errors = {}
+    if not REFERENCE_PATTERN.match(reference):
+        errors["reference"] = "must be 3-40 capital letters, digits or '-', e.g. KZ-2021-0007"
+    elif session.scalar(select(Case.id).where(Case.reference == reference)):
+        errors["reference"] = f"{reference} already exists"
+    try:
+        cleaned = clean_case_fields(data)
+    except Invalid as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise Invalid(errors)
+    case = Case(reference=reference, created_by_id=created_by.id if created_by else None, **cleaned)
+    session.add(case)
+    session.flush()
+    return case
+
+
+def update_case(session: Session, case: Case, *, data: dict[str, Any], expected_version: int) -> Case:
+    if case.version != expected_version:
+        raise Conflict(f"{case.reference} was changed by someone else while you were editing it; "
+                       "reload the page to see their changes before saving yours.")
+    for name, value in clean_case_fields(data).items():
+        setattr(case, name, value)
+    session.flush()
+    return case
+
+
+def refresh_derived(case: Case) -> None:
+    """Re-derive what the timeline decides (the stages); called on every event write."""
+    case.stages = " " + " ".join(derive_stages(case.events)) + " "
+
+
+@dataclass
+class CaseFilter:
+    stage: str | None = None
+    region: str | None = None
+    lawyer_id: int | None = None
+    text: str | None = None
+
+
+def case_list_query(filters: CaseFilter) -> Select[tuple[Case]]:
+    """Cases matching the filters, newest reference first; text searches titles and names."""
+    query = select(Case)
+    if filters.stage:
+        query = query.where(Case.stages.contains(f" {filters.stage} "))
+    if filters.region:
+        query = query.where(Case.region == filters.region)
+    if filters.lawyer_id:
+        query = query.where(Case.assignments.any(CaseAssignment.user_id == filters.lawyer_id))
+    if filters.text:
+        needle = f"%{_escape_like(filters.text.strip().lower())}%"
+        people = (select(CaseParty.case_id).join(Person)
+                  .where(Person.search_text.like(needle, escape="\\")))
+        query = query.where(or_(
+            func.lower(Case.title).like(needle, escape="\\"),
+            func.lower(Case.reference).like(needle, escape="\\"),
+            func.lower(func.coalesce(Case.summary, "")).like(needle, escape="\\"),
+            Case.id.in_(people),
+        ))
+    return query.order_by(Case.reference)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+ROLE_CODES = {c.code for c in ROLES}
+
+
+def add_party(session: Session, case: Case, person: Person, role: str, notes: str | None) -> CaseParty:
+    errors = {}
+    if role not in ROLE_CODES:
+        errors["role"] = f"{role!r} is not a role"
+    elif any(p.person_id == person.id and p.role == role for p in case.parties):
+        errors["role"] = f"{person.display_name} is already {role} in this case"
+    try:
+        notes = clean_text(notes, 2000) or None if notes else None
+    except ValueError as exc:
+        errors["notes"] = str(exc)
+    if errors:
+        raise Invalid(errors)
+    party = CaseParty(case=case, person=person, role=role, notes=notes)
+    session.add(party)
+    session.flush()
+    return party
+
+
+def assign_lawyer(session: Session, case: Case, user: User) -> None:
+    if not any(a.user_id == user.id for a in case.assignments):
+        case.assignments.append(CaseAssignment(user=user))
+        session.flush()

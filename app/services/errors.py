@@ -1,0 +1,23 @@
+"""Domain exceptions the views and the CLI turn into messages a user can act on."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Base class: something the user asked cannot be done as asked."""
+
+
+class Invalid(ServiceError):
+    """Input failed validation; ``errors`` maps a field to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class Conflict(ServiceError):
+    """Someone else changed the record since it was read."""
+
+
+class NotFound(ServiceError):
+    """A record the user named does not exist."""

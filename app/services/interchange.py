@@ -1,0 +1,102 @@
+"""Importing and exporting cases in the interchange format (docs/interchange.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.interchange.format import (
+    CaseRecord,
+    Document,
+    EventRecord,
+    InvalidDocument,
+    PartyRecord,
+    PersonRecord,
+    Problem,
+    dump_document,
+)
+from app.models import Case, CaseParty, Event, Person, User
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
+from app.services.cases import clean_case_fields, refresh_derived
+from app.services.errors import NotFound
+from app.services.people import create_person
+
+
+def import_document(session: Session, document: Document, *, user: User | None) -> list[Case]:
+    """Write a validated document. Raises InvalidDocument (writing nothing the caller keeps:
+    the caller rolls back) when a reference already exists."""
+    refs = [c.reference for c in document.cases]
+    existing = set(session.scalars(select(Case.reference).where(Case.reference.in_(refs))))
+    if existing:
+        raise InvalidDocument([Problem(f"case {ref}", "reference", "already exists in the database")
+                               for ref in sorted(existing)])
+    people = {p.key: create_person(session, {"name": p.name, "description": p.description,
+                                             "aliases": p.aliases, "notes": p.notes})
+              for p in document.people}
+    return [_import_case(session, record, people, user) for record in document.cases]
+
+
+def _import_case(session: Session, record: CaseRecord, people: dict[str, Person],
+                 user: User | None) -> Case:
+    fields = clean_case_fields({
+        "title": record.title, "region": record.region, "city": record.city,
+        "place_type": record.place_type, "perpetrator_agency": record.perpetrator_agency,
+        "incident": record.incident, "summary": record.summary, "victim_flags": record.victim_flags,
+    })
+    case = Case(reference=record.reference, created_by_id=user.id if user else None, **fields)
+    session.add(case)
+    for party in record.parties:
+        case.parties.append(CaseParty(person=people[party.person], role=party.role, notes=party.notes))
+    events = []
+    for rec in record.events:
+        event = Event(type=rec.type, body=rec.body, document_number=rec.document_number,
+                      document_title=rec.document_title, source=rec.source, notes=rec.notes,
+                      created_by_id=user.id if user else None)
+        event.when = rec.at
+        events.append(event)
+    for event, rec in zip(events, record.events, strict=True):
+        refs = EVENT_TYPES_BY_NAME[rec.type].reference_fields()
+        event.fields = {k: events[v].uid if k in refs else v for k, v in rec.fields.items()}
+        case.events.append(event)
+    session.flush()
+    refresh_derived(case)
+    return case
+
+
+def export_cases(session: Session, references: list[str]) -> dict[str, Any]:
+    """The interchange document of these cases, with the people they involve."""
+    cases = list(session.scalars(
+        select(Case).where(Case.reference.in_(references))
+        .options(selectinload(Case.parties).selectinload(CaseParty.person),
+                 selectinload(Case.events))
+        .order_by(Case.reference)))
+    missing = set(references) - {c.reference for c in cases}
+    if missing:
+        raise NotFound(f"no such case: {', '.join(sorted(missing))}")
+    keys: dict[int, str] = {}
+    people: list[PersonRecord] = []
+    records = []
+    for case in cases:
+        parties = []
+        for party in sorted(case.parties, key=lambda p: p.id):
+            if party.person_id not in keys:
+                keys[party.person_id] = f"p{len(keys) + 1}"
+                person = party.person
+                people.append(PersonRecord(keys[party.person_id], person.name, list(person.aliases or []),
+                                           person.description, person.notes))
+            parties.append(PartyRecord(keys[party.person_id], party.role, party.notes))
+        index = {e.uid: i for i, e in enumerate(case.events)}
+        events = [EventRecord(
+            type=e.type, at=e.when, source=e.source, body=e.body, document_number=e.document_number,
+            document_title=e.document_title, notes=e.notes,
+            fields={k: index[v] if k in e.event_type.reference_fields() else v
+                    for k, v in (e.fields or {}).items()},
+        ) for e in case.events]
+        records.append(CaseRecord(
+            reference=case.reference, title=case.title, region=case.region, city=case.city,
+            place_type=case.place_type, perpetrator_agency=case.perpetrator_agency,
+            victim_flags=case.victim_flags, incident=case.incident, summary=case.summary,
+            parties=parties, events=events))
+    return dump_document(Document(people=people, cases=records))

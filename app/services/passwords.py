@@ -1,0 +1,36 @@
+"""Password hashing with Argon2id (argon2-cffi's defaults follow RFC 9106)."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+MIN_LENGTH = 12
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    return _hasher.check_needs_rehash(stored_hash)
+
+
+def password_problems(password: str, *, email: str = "") -> list[str]:
+    """Why a password is not acceptable; empty when it is."""
+    problems = []
+    if len(password) < MIN_LENGTH:
+        problems.append(f"must be at least {MIN_LENGTH} characters long")
+    if email and email.split("@")[0].lower() in password.lower():
+        problems.append("must not contain your e-mail name")
+    if len(set(password)) < 5:
+        problems.append("must use at least 5 different characters")
+    return problems

@@ -1,0 +1,89 @@
+"""Recording and correcting events; every write re-derives the case's stages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.models import Case, Event, EventRevision, User
+from app.procedure.event_input import CleanEvent, clean_event
+from app.procedure.vocabulary import FieldErrors, MAX_TEXT, clean_text
+from app.services.cases import refresh_derived
+from app.services.errors import Conflict, Invalid
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def local_now() -> datetime:
+    """Now as a naive Almaty wall-clock time, the frame events are recorded in."""
+    return datetime.now(ALMATY).replace(tzinfo=None)
+
+
+def _validate(case: Case, raw: dict[str, Any], *, editing: Event | None = None) -> CleanEvent:
+    try:
+        event = clean_event(raw, now=local_now())
+    except FieldErrors as exc:
+        raise Invalid(exc.errors) from None
+    others = {e.uid for e in case.events if e is not editing}
+    errors = {f"fields.{name}": "must be another event of this case"
+              for name in event.event_fields() if event.fields[name] not in others}
+    if errors:
+        raise Invalid(errors)
+    return event
+
+
+def _apply(event: Event, clean: CleanEvent) -> None:
+    event.type = clean.type
+    event.when = clean.at
+    event.body = clean.body
+    event.document_number = clean.document_number
+    event.document_title = clean.document_title
+    event.source = clean.source
+    event.notes = clean.notes
+    event.fields = clean.fields
+
+
+def record_event(session: Session, case: Case, raw: dict[str, Any], *, user: User | None) -> Event:
+    """Add an event to a case's timeline. EVENT fields name their target by ``uid``."""
+    clean = _validate(case, raw)
+    event = Event(case=case, created_by_id=user.id if user else None,
+                  updated_by_id=user.id if user else None)
+    _apply(event, clean)
+    session.add(event)
+    session.flush()
+    refresh_derived(case)
+    return event
+
+
+def correct_event(session: Session, event: Event, raw: dict[str, Any], *, user: User | None,
+                  reason: str, expected_version: int) -> Event:
+    """Change an event, keeping what it said before, who changed it and why."""
+    if event.version != expected_version:
+        raise Conflict("This event was corrected by someone else while you were editing it; "
+                       "reload the page to see their correction before saving yours.")
+    errors = {}
+    try:
+        reason = clean_text(reason or "", MAX_TEXT)
+    except ValueError as exc:
+        errors["reason"] = str(exc)
+    if not errors and not reason:
+        errors["reason"] = "is required: say why the event is corrected"
+    try:
+        clean = _validate(event.case, {**raw, "type": event.type}, editing=event)
+    except Invalid as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise Invalid(errors)
+    before = event.snapshot()
+    _apply(event, clean)
+    if event.snapshot() == before:
+        raise Invalid({"reason": "nothing was changed"})
+    session.add(EventRevision(event=event, revision=len(event.revisions) + 1, snapshot=before,
+                              reason=reason, changed_by_id=user.id if user else None))
+    event.updated_by_id = user.id if user else None
+    session.flush()
+    refresh_derived(event.case)
+    return event

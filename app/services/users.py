@@ -1,0 +1,51 @@
+"""Creating users and checking their logins."""
+
+from __future__ import annotations
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Role, User
+from app.services.errors import Invalid
+from app.services.passwords import hash_password, needs_rehash, password_problems, verify_password
+
+
+def normalise_email(email: str) -> str:
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise Invalid({"email": str(exc)}) from None
+
+
+def create_user(session: Session, *, email: str, full_name: str, role: Role | str,
+                password: str) -> User:
+    email = normalise_email(email)
+    errors: dict[str, str] = {}
+    if session.scalar(select(User.id).where(func.lower(User.email) == email)):
+        errors["email"] = "a user with this e-mail already exists"
+    if not full_name.strip():
+        errors["full_name"] = "is required"
+    if problems := password_problems(password, email=email):
+        errors["password"] = "; ".join(problems)
+    if errors:
+        raise Invalid(errors)
+    user = User(email=email, full_name=full_name.strip(), role=Role(role),
+                password_hash=hash_password(password))
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The active user with these credentials, or None; upgrades old hashes on the way."""
+    try:
+        email = normalise_email(email)
+    except Invalid:
+        return None
+    user = session.scalar(select(User).where(func.lower(User.email) == email))
+    if user is None or not user.active or not verify_password(user.password_hash, password):
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user

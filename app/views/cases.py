@@ -1,0 +1,114 @@
+"""The case list, a case's page, and creating and editing cases and their people."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.extensions import db
+from app.forms.cases import CaseForm, PartyForm
+from app.forms.common import show_errors
+from app.models import Role, User
+from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
+from app.services.errors import Conflict, Invalid
+from app.services.people import create_person, find_people
+from app.views.loading import case_or_404, person_or_404
+
+bp = Blueprint("cases", __name__)
+
+
+@bp.route("/")
+def index():
+    filters = CaseFilter(
+        stage=request.args.get("stage") or None,
+        region=request.args.get("region") or None,
+        lawyer_id=request.args.get("lawyer", type=int),
+        text=(request.args.get("q") or "")[:200] or None,
+    )
+    page = db.paginate(case_list_query(filters), per_page=current_app.config["CASES_PER_PAGE"],
+                       error_out=False)
+    lawyers = db.session.scalars(select(User).where(User.role == Role.LAWYER).order_by(User.full_name))
+    return render_template("cases/index.html", page=page, filters=filters, lawyers=list(lawyers))
+
+
+def _case_data(form: CaseForm) -> dict:
+    return {name: form[name].data for name in
+            ("title", "region", "city", "place_type", "perpetrator_agency", "victim_flags",
+             "incident", "summary")}
+
+
+@bp.route("/cases/new", methods=["GET", "POST"])
+def new():
+    form = CaseForm()
+    if form.validate_on_submit():
+        try:
+            case = create_case(db.session, reference=form.reference.data, data=_case_data(form),
+                               created_by=current_user)
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors)
+        else:
+            db.session.commit()
+            flash(f"Case {case.reference} created. Add its people and its first events.", "success")
+            return redirect(url_for("cases.show", reference=case.reference))
+    return render_template("cases/form.html", form=form, case=None), 422 if form.errors else 200
+
+
+@bp.route("/cases/<reference>")
+def show(reference: str):
+    case = case_or_404(reference)
+    return render_template("cases/show.html", case=case)
+
+
+@bp.route("/cases/<reference>/edit", methods=["GET", "POST"])
+def edit(reference: str):
+    case = case_or_404(reference)
+    form = CaseForm(obj=case) if request.method == "GET" else CaseForm()
+    if request.method == "GET":
+        form.victim_flags.data = case.victim_flags
+        form.version.data = str(case.version)
+    if form.validate_on_submit():
+        try:
+            update_case(db.session, case, data=_case_data(form),
+                        expected_version=int(form.version.data or 0))
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors)
+        except Conflict as exc:
+            db.session.rollback()
+            form.form_errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash("Case saved.", "success")
+            return redirect(url_for("cases.show", reference=case.reference))
+    return render_template("cases/form.html", form=form, case=case), 422 if form.errors else 200
+
+
+@bp.route("/cases/<reference>/people/new", methods=["GET", "POST"])
+def add_person(reference: str):
+    case = case_or_404(reference)
+    query = (request.args.get("q") or "")[:200]
+    form = PartyForm()
+    candidates = find_people(db.session, query) if query else []
+    form.person_id.choices = [("", "— a new person —")] + [
+        (str(p.id), p.display_name) for p in candidates]
+    if form.validate_on_submit():
+        try:
+            if (form.person_id.data or "").isdigit():
+                person = person_or_404(int(form.person_id.data))
+            else:
+                person = create_person(db.session, {
+                    "name": form.name.data, "description": form.description.data,
+                    "aliases": (form.aliases.data or "").splitlines()})
+            add_party(db.session, case, person, form.role.data, form.notes.data)
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors)
+        else:
+            db.session.commit()
+            flash(f"{person.display_name} added to {case.reference}.", "success")
+            return redirect(url_for("cases.show", reference=case.reference))
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("cases/add_person.html", case=case, form=form, query=query,
+                           candidates=candidates), status

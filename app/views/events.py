@@ -1,0 +1,73 @@
+"""Recording, correcting and reviewing the history of timeline events."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.extensions import db
+from app.forms.common import show_errors
+from app.forms.events import error_field_names, event_form_class, fill_from_event, form_to_raw
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
+from app.services.errors import Conflict, Invalid
+from app.services.timeline import correct_event, record_event
+from app.views.loading import case_or_404, event_or_404
+
+bp = Blueprint("events", __name__, url_prefix="/cases/<reference>/events")
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new(reference: str):
+    case = case_or_404(reference)
+    type_name = request.args.get("type")
+    if not type_name:
+        return render_template("events/choose_type.html", case=case)
+    event_type = EVENT_TYPES_BY_NAME.get(type_name) or abort(404)
+    form = event_form_class(event_type, case.events)()
+    if form.validate_on_submit():
+        try:
+            event = record_event(db.session, case, form_to_raw(form, event_type), user=current_user)
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors, error_field_names(event_type))
+        else:
+            db.session.commit()
+            flash(f"{event_type.label} of {event.when} recorded.", "success")
+            return redirect(url_for("cases.show", reference=case.reference) + f"#event-{event.id}")
+    status = 422 if form.errors else 200
+    return render_template("events/form.html", case=case, form=form, event_type=event_type,
+                           event=None), status
+
+
+@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+def edit(reference: str, event_id: int):
+    case = case_or_404(reference)
+    event = event_or_404(case, event_id)
+    event_type = event.event_type
+    form = event_form_class(event_type, [e for e in case.events if e is not event])()
+    if request.method == "GET":
+        fill_from_event(form, event)
+    elif form.validate_on_submit():
+        try:
+            correct_event(db.session, event, form_to_raw(form, event_type), user=current_user,
+                          reason=form.reason.data, expected_version=int(form.version.data or 0))
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors, error_field_names(event_type))
+        except Conflict as exc:
+            db.session.rollback()
+            form.form_errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash("Event corrected; the earlier version is kept in its history.", "success")
+            return redirect(url_for("cases.show", reference=case.reference) + f"#event-{event.id}")
+    status = 422 if form.errors else 200
+    return render_template("events/form.html", case=case, form=form, event_type=event_type,
+                           event=event), status
+
+
+@bp.route("/<int:event_id>/history")
+def history(reference: str, event_id: int):
+    case = case_or_404(reference)
+    event = event_or_404(case, event_id)
+    return render_template("events/history.html", case=case, event=event)

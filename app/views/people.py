@@ -1,0 +1,52 @@
+"""People: search across spellings, a person's cases, editing."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from app.extensions import db
+from app.forms.cases import PersonForm
+from app.forms.common import show_errors
+from app.services.errors import Conflict, Invalid
+from app.services.people import find_people, update_person
+from app.views.loading import person_or_404
+
+bp = Blueprint("people", __name__, url_prefix="/people")
+
+
+@bp.route("/")
+def index():
+    query = (request.args.get("q") or "")[:200]
+    return render_template("people/index.html", people=find_people(db.session, query, limit=200),
+                           query=query)
+
+
+@bp.route("/<int:person_id>")
+def show(person_id: int):
+    return render_template("people/show.html", person=person_or_404(person_id))
+
+
+@bp.route("/<int:person_id>/edit", methods=["GET", "POST"])
+def edit(person_id: int):
+    person = person_or_404(person_id)
+    form = PersonForm(obj=person) if request.method == "GET" else PersonForm()
+    if request.method == "GET":
+        form.aliases.data = "\n".join(person.aliases or [])
+        form.version.data = str(person.version)
+    if form.validate_on_submit():
+        try:
+            update_person(db.session, person, {
+                "name": form.name.data, "description": form.description.data,
+                "notes": form.notes.data, "aliases": (form.aliases.data or "").splitlines(),
+            }, expected_version=int(form.version.data or 0))
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors)
+        except Conflict as exc:
+            db.session.rollback()
+            form.form_errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash("Person saved.", "success")
+            return redirect(url_for("people.show", person_id=person.id))
+    return render_template("people/form.html", form=form, person=person), 422 if form.errors else 200
