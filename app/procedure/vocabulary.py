@@ -65,6 +65,7 @@ BODIES = _choices(
     ("lawyer", "Lawyer"),
     ("victim", "Victim or family"),
     ("other", "Other"),
+    ("unknown", "Not stated in the record"),
 )
 
 APPEAL_FORUMS = _choices(
@@ -150,6 +151,7 @@ COMMITTEES = _choices(
 EXAM_KINDS = _choices(
     ("admission", "Admission examination"),
     ("independent", "Independent examination"),
+    ("emergency", "Emergency or hospital care (ambulance, clinic)"),
     ("forensic_fme", "Forensic medical examination (FME)"),
     ("forensic_fppe", "Forensic psychological-psychiatric examination (FPPE)"),
 )
