@@ -35,6 +35,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # forms only for now; evidence files get their own limit
     CASES_PER_PAGE = 50
+    # Argon2id cost (argon2.profiles): RFC 9106's low-memory profile, 64 MiB and 3 passes.
+    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105 - a profile name, not a password
     SEED_DEMO_USERS = False
 
 
@@ -56,6 +58,7 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     SEED_DEMO_USERS = True
+    PASSWORD_HASH_PROFILE = "CHEAPEST"  # noqa: S105 - a profile name; hashing cost is not under test
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": ProductionConfig, "test": TestConfig}

@@ -12,15 +12,20 @@ from pathlib import Path
 
 from flask import Flask
 
+from app.services.passwords import use_profile
 from config import CONFIGS, INSTANCE_DIR
 
 
-def create_app(config_name: str | None = None) -> Flask:
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    """Build the app for a configuration of config.py; ``overrides`` replace single settings
+    (tests point SQLALCHEMY_DATABASE_URI at their own database this way)."""
     app = Flask(__name__, template_folder="../templates", static_folder="../static",
                 instance_path=str(INSTANCE_DIR))
     config_name = config_name or os.environ.get("QORGAU_ENV", "development")
     app.config.from_object(CONFIGS[config_name])
+    app.config.update(overrides)
     _ensure_secret_key(app, config_name)
+    use_profile(app.config["PASSWORD_HASH_PROFILE"])
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)

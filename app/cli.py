@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from app.extensions import db
 from app.interchange.check import check_file
@@ -27,6 +28,7 @@ def register(app: Flask) -> None:
 
 
 @click.command("seed")
+@with_appcontext
 def seed_command() -> None:
     """Load the public-record cases (and, outside production, demo users). Safe to re-run."""
     report = seed_database(db.session, SEED_DIR, demo_users=current_app.config["SEED_DEMO_USERS"],
@@ -43,6 +45,7 @@ def cases_group() -> None:
 
 
 @cases_group.command("import")
+@with_appcontext
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(path: Path) -> None:
     """Import every case of FILE, or nothing at all if anything in it is wrong."""
@@ -61,6 +64,7 @@ def import_command(path: Path) -> None:
 
 
 @cases_group.command("export")
+@with_appcontext
 @click.argument("references", nargs=-1, required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="write to this file instead of standard output")
@@ -84,6 +88,7 @@ def users_group() -> None:
 
 
 @users_group.command("create")
+@with_appcontext
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
 @click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.LAWYER.value)

@@ -16,7 +16,8 @@ import pytest
 PG_ADMIN_URL = os.environ.get("QORGAU_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-def _pg_database() -> Iterator[str]:
+def pg_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database, dropped afterwards."""
     import psycopg
 
     name = f"qorgau_test_{uuid.uuid4().hex[:10]}"
@@ -35,7 +36,7 @@ def database_url() -> Iterator[str]:
     """A fresh, empty database for this test run."""
     kind = os.environ.get("QORGAU_TEST_DB", "sqlite")
     if kind == "postgresql":
-        yield from _pg_database()
+        yield from pg_database()
     elif kind == "sqlite":
         yield "sqlite://"
     else:
@@ -44,41 +45,47 @@ def database_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def app(database_url, tmp_path_factory):
-    os.environ["TEST_DATABASE_URL"] = database_url
     os.environ["QORGAU_INSTANCE"] = str(tmp_path_factory.mktemp("instance"))
-    import config
-
-    config.TestConfig.SQLALCHEMY_DATABASE_URI = database_url
     from app import create_app
     from app.extensions import db
 
-    app = create_app("test")
-    app.config["SQLALCHEMY_DATABASE_URI"] = database_url
+    app = create_app("test", SQLALCHEMY_DATABASE_URI=database_url)
     with app.app_context():
         db.create_all()  # tests only; the application itself migrates
-        yield app
+    yield app
+    with app.app_context():
         db.session.remove()
         db.drop_all()
 
 
 @pytest.fixture(autouse=True)
 def session(request, app):
-    """Each test runs in a transaction rolled back at its end; commits become savepoints."""
+    """Each test runs in one transaction rolled back at its end; commits become savepoints.
+
+    The test and every request it makes share one session (as one request would), and no
+    application context stays pushed between requests, so nothing leaks through ``g``.
+    """
     if "no_db_isolation" in request.keywords:
         yield None
         return
+    from sqlalchemy.orm import scoped_session, sessionmaker
+
     from app.extensions import Session, db
 
-    connection = db.engine.connect()
+    with app.app_context():
+        connection = db.engine.connect()
     outer = connection.begin()
-    scoped = db._make_scoped_session(
-        {"class_": Session, "bind": connection, "join_transaction_mode": "create_savepoint"})
+    factory = sessionmaker(class_=Session, db=db, bind=connection,
+                           join_transaction_mode="create_savepoint")
+    scoped = scoped_session(factory, scopefunc=lambda: "test")
+    real_remove = scoped.remove
+    scoped.remove = lambda: None  # request teardown must not end the test's session
     original = db.session
     db.session = scoped
     try:
         yield scoped
     finally:
-        scoped.remove()
+        real_remove()
         outer.rollback()
         connection.close()
         db.session = original

@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
+from app.forms.common import pairs
 from app.models import Role
 
 
@@ -15,5 +16,5 @@ class LoginForm(FlaskForm):
 class UserForm(FlaskForm):
     email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
     full_name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
-    role = SelectField("Role", choices=[(r.value, r.value.title()) for r in Role])
+    role = SelectField("Role", choices=pairs((r.value, r.value.title()) for r in Role), validate_choice=False)
     password = PasswordField("Initial password", validators=[DataRequired(), Length(max=1000)])

@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
 
-from app.forms.common import options
+from app.forms.common import code_select, options, pairs
 from app.procedure.vocabulary import BODIES, PLACE_TYPES, REGIONS, ROLES, VICTIM_FLAGS
 
 
@@ -15,10 +15,10 @@ class MultiCheckboxField(SelectMultipleField):
 class CaseForm(FlaskForm):
     reference = StringField("Reference", description="e.g. KZ-2024-0012; cannot be changed later")
     title = StringField("Title")
-    region = SelectField("Region", choices=options(REGIONS))
+    region = code_select("Region", REGIONS)
     city = StringField("City or district")
-    place_type = SelectField("Where the ill-treatment happened", choices=options(PLACE_TYPES))
-    perpetrator_agency = SelectField("Alleged perpetrators' agency", choices=options(BODIES))
+    place_type = code_select("Where the ill-treatment happened", PLACE_TYPES)
+    perpetrator_agency = code_select("Alleged perpetrators' agency", BODIES)
     victim_flags = MultiCheckboxField("Victim", choices=options(VICTIM_FLAGS, blank=None))
     incident = StringField("Shared incident", description="links group cases, e.g. january-2022")
     summary = TextAreaField("Summary")
@@ -26,8 +26,8 @@ class CaseForm(FlaskForm):
 
 
 class PartyForm(FlaskForm):
-    role = SelectField("Role in this case", choices=options(ROLES, blank=None))
-    person_id = SelectField("Person", choices=[("", "— a new person —")], validate_choice=False)
+    role = code_select("Role in this case", ROLES, blank=None)
+    person_id = SelectField("Person", choices=pairs([("", "— a new person —")]), validate_choice=False)
     name = StringField("Name")
     description = StringField("Description (when the name is unknown)")
     aliases = TextAreaField("Other spellings, one per line")

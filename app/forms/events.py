@@ -8,20 +8,20 @@ from flask_wtf import FlaskForm
 from wtforms import Field as FormField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 
-from app.forms.common import options
+from app.forms.common import code_select, pairs
 from app.models import Event
 from app.procedure.vocabulary import BODIES, EventType, Field, Kind
 
 WHEN_HELP = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (Almaty time) — only as precise as the record"
 PREFIX = "f_"
-_BOOL_OPTIONS = [("", "not known"), ("yes", "yes"), ("no", "no")]
+_BOOL_OPTIONS = (("", "not known"), ("yes", "yes"), ("no", "no"))
 
 
 class EventFormBase(FlaskForm):
     """Common fields; the type's own fields are added by :func:`event_form_class`."""
 
     at = StringField("When", description=WHEN_HELP)
-    body = SelectField("Who acted", choices=options(BODIES))
+    body = code_select("Who acted", BODIES)
     document_number = StringField("Document number")
     document_title = StringField("Document title")
     source = StringField("Source", description="document and paragraph, or \"lawyer's file\"")
@@ -35,12 +35,12 @@ def _form_field(spec: Field, case_events: list[Event]) -> FormField:
     if spec.kind is Kind.LONG_TEXT:
         return TextAreaField(label)
     if spec.kind is Kind.BOOL:
-        return SelectField(label, choices=_BOOL_OPTIONS)
+        return SelectField(label, choices=pairs(_BOOL_OPTIONS), validate_choice=False)
     if spec.kind is Kind.CHOICE:
-        return SelectField(label, choices=options(spec.choices))
+        return code_select(label, spec.choices)
     if spec.kind is Kind.EVENT:
-        return SelectField(label, validate_choice=False, choices=[("", "—")] + [
-            (e.uid, f"{e.when} · {e.event_type.label}") for e in case_events])
+        return SelectField(label, validate_choice=False, choices=pairs([("", "—")] + [
+            (e.uid, f"{e.when} · {e.event_type.label}") for e in case_events]))
     if spec.kind is Kind.WHEN:
         return StringField(label, description=WHEN_HELP)
     if spec.kind is Kind.AMOUNT:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from app.procedure.when import InvalidWhen, When
@@ -18,7 +18,7 @@ MAX_TEXT = 2_000
 MAX_LONG_TEXT = 20_000
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a field holds; decides its form widget and its validation."""
 
     TEXT = "text"  # one line, up to MAX_TEXT characters
@@ -372,41 +372,60 @@ def clean_fields(event_type: EventType, raw: Mapping[str, Any]) -> dict[str, Any
         except ValueError as exc:
             errors[spec.name] = str(exc)
     for spec in event_type.fields:
-        if spec.after and spec.name in cleaned and spec.after in cleaned:
-            if When.parse(cleaned[spec.name]).latest() < When.parse(cleaned[spec.after]).start:
-                errors[spec.name] = f"ends before {spec.after!r} begins"
+        if (spec.after and spec.name in cleaned and spec.after in cleaned
+                and When.parse(cleaned[spec.name]).latest() < When.parse(cleaned[spec.after]).start):
+            errors[spec.name] = f"ends before {spec.after!r} begins"
     if errors:
         raise FieldErrors(errors)
     return cleaned
 
 
 def _clean_value(spec: Field, value: Any) -> Any:
-    if spec.kind in (Kind.TEXT, Kind.LONG_TEXT):
-        return clean_text(value, MAX_TEXT if spec.kind is Kind.TEXT else MAX_LONG_TEXT)
-    if spec.kind is Kind.BOOL:
-        if not isinstance(value, bool):
-            raise ValueError("must be true or false")
-        return value
-    if spec.kind is Kind.CHOICE:
-        if value not in spec.codes():
-            raise ValueError(f"{value!r} is not one of {', '.join(sorted(spec.codes()))}")
-        return value
-    if spec.kind is Kind.WHEN:
-        try:
-            return When.parse(value).isoformat()
-        except InvalidWhen as exc:
-            raise ValueError(str(exc)) from None
-    if spec.kind is Kind.EVENT:
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError("must name an event")
-        return value.strip()
-    if spec.kind is Kind.AMOUNT:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError("must be a number")
-        if value < 0 or value > 10**12:
-            raise ValueError("must be between 0 and 1,000,000,000,000")
-        return value
-    raise AssertionError(spec.kind)  # pragma: no cover - every kind is handled above
+    return _CLEANERS[spec.kind](spec, value)
+
+
+def _clean_bool(_spec: Field, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _clean_choice(spec: Field, value: Any) -> str:
+    if value not in spec.codes():
+        raise ValueError(f"{value!r} is not one of {', '.join(sorted(spec.codes()))}")
+    return value
+
+
+def _clean_when(_spec: Field, value: Any) -> str:
+    try:
+        return When.parse(value).isoformat()
+    except InvalidWhen as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _clean_event_ref(_spec: Field, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must name an event")
+    return value.strip()
+
+
+def _clean_amount(_spec: Field, value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number")
+    if not 0 <= value <= 10**12:
+        raise ValueError("must be between 0 and 1,000,000,000,000")
+    return value
+
+
+_CLEANERS = {
+    Kind.TEXT: lambda _spec, value: clean_text(value, MAX_TEXT),
+    Kind.LONG_TEXT: lambda _spec, value: clean_text(value, MAX_LONG_TEXT),
+    Kind.BOOL: _clean_bool,
+    Kind.CHOICE: _clean_choice,
+    Kind.WHEN: _clean_when,
+    Kind.EVENT: _clean_event_ref,
+    Kind.AMOUNT: _clean_amount,
+}
 
 
 def clean_text(value: Any, limit: int) -> str:

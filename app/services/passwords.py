@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher()
+_hasher = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
 MIN_LENGTH = 12
+
+
+def use_profile(name: str) -> None:
+    """Choose the Argon2id cost profile (argon2.profiles); tests use the cheapest one."""
+    global _hasher  # noqa: PLW0603 - one hasher per process, chosen at start-up
+    _hasher = PasswordHasher.from_parameters(getattr(profiles, name))
 
 
 def hash_password(password: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Event, EventRevision, User
 from app.procedure.event_input import CleanEvent, clean_event
-from app.procedure.vocabulary import FieldErrors, MAX_TEXT, clean_text
+from app.procedure.vocabulary import MAX_TEXT, FieldErrors, clean_text
 from app.services.cases import refresh_derived
 from app.services.errors import Conflict, Invalid
 

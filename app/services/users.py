@@ -44,7 +44,10 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     except Invalid:
         return None
     user = session.scalar(select(User).where(func.lower(User.email) == email))
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    if user is None:
+        verify_password(hash_password("not a password"), password)  # same time as a real check
+        return None
+    if not verify_password(user.password_hash, password) or not user.active:
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)

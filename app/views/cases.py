@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.forms.cases import CaseForm, PartyForm
-from app.forms.common import show_errors
+from app.forms.common import pairs, show_errors
 from app.models import Role, User
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
 from app.services.errors import Conflict, Invalid
@@ -91,8 +91,8 @@ def add_person(reference: str):
     query = (request.args.get("q") or "")[:200]
     form = PartyForm()
     candidates = find_people(db.session, query) if query else []
-    form.person_id.choices = [("", "— a new person —")] + [
-        (str(p.id), p.display_name) for p in candidates]
+    form.person_id.choices = pairs([("", "— a new person —")] + [
+        (str(p.id), p.display_name) for p in candidates])
     if form.validate_on_submit():
         try:
             if (form.person_id.data or "").isdigit():

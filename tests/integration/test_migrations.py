@@ -1,0 +1,41 @@
+"""The committed migrations build the schema the models describe, and undo it, on both databases."""
+
+import os
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect
+
+from app import create_app
+from app.extensions import db
+from tests.conftest import pg_database
+
+pytestmark = [pytest.mark.migrations, pytest.mark.no_db_isolation]
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    if os.environ.get("QORGAU_TEST_DB", "sqlite") == "postgresql":
+        yield from pg_database()
+    else:
+        yield f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
+
+
+def test_upgrade_matches_the_models_and_downgrade_removes_everything(empty_database_url):
+    app = create_app("test", SQLALCHEMY_DATABASE_URI=empty_database_url)
+    with app.app_context():
+        upgrade()
+        tables = set(inspect(db.engine).get_table_names())
+        assert set(db.metadata.tables) <= tables
+        with db.engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
+                                    db.metadata)
+        assert diff == [], "models and migrations differ: generate a migration"
+        downgrade(revision="base")
+        assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+        upgrade()
+        assert set(db.metadata.tables) <= set(inspect(db.engine).get_table_names())
+        db.session.remove()
+        db.engine.dispose()
