@@ -58,7 +58,9 @@ class Case(db.Model):
         back_populates="case", cascade="all, delete-orphan")
     events: Mapped[list[Event]] = relationship(
         back_populates="case", cascade="all, delete-orphan",
-        order_by="(Event.occurred_on, Event.occurred_time, Event.id)")
+        # Day-only events first within their day, coarser dates first at the same start, on
+        # every database (SQLite sorts NULL first, PostgreSQL last).
+        order_by="(Event.occurred_on, Event.occurred_time.asc().nulls_first(), Event.precision, Event.id)")
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -133,3 +133,14 @@ def test_missing_records_are_404(logged_in):
     assert logged_in.get("/cases/KZ-0000-NONE").status_code == 404
     assert logged_in.get("/people/999999").status_code == 404
     assert logged_in.get("/cases/KZ-0000-NONE/events/1/edit").status_code == 404
+
+
+def test_timeline_order_is_the_same_on_every_database(session, case, lawyer):
+    for at, kind in (("2022-01-13T11:00", "apprehension"), ("2022-01-13", "interrogation"),
+                     ("2022-01", "incident"), ("2022-01-13T09:30", "complaint_filed")):
+        fields = {"to_body": "prosecutor"} if kind == "complaint_filed" else {}
+        record_event(session, case, {"type": kind, "at": at, "source": "s", "fields": fields}, user=lawyer)
+    session.commit()
+    session.expire(case, ["events"])
+    assert [e.when.isoformat() for e in case.events] == [
+        "2022-01", "2022-01-13", "2022-01-13T09:30", "2022-01-13T11:00"]
