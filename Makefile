@@ -29,7 +29,7 @@ run: seed
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
 lint: install
-	$(BIN)/ruff check app config.py tests bench
+	$(BIN)/ruff check .
 
 db-check: install
 	QORGAU_INSTANCE=$$(mktemp -d) sh -c '$(BIN)/flask db upgrade >/dev/null && $(BIN)/flask db check'
