@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import Field as FormField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 
+from app.forms.cases import MultiCheckboxField
 from app.forms.common import code_select, pairs
 from app.models import Event
 from app.procedure.vocabulary import BODIES, EventType, Field, Kind
@@ -27,6 +28,8 @@ class EventFormBase(FlaskForm):
     source = StringField("Source", description="document and paragraph, or \"lawyer's file\"")
     notes = TextAreaField("Notes")
     reason = TextAreaField("Why is this event corrected?")
+    also_cases = MultiCheckboxField("Record the same event in the linked cases too",
+                                    choices=[], validate_choice=False)
     version = HiddenField()
 
 

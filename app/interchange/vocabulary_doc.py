@@ -54,7 +54,25 @@ def render() -> str:
     for title, choices in lists:
         lines += ["", f"## {title}", ""]
         lines += [f"- `{c.code}`: {c.label}" for c in choices]
+    lines += ["", "## Where this vocabulary goes beyond DOMAIN.md §3", "", *ADDITIONS]
     return "\n".join(lines) + "\n"
+
+
+ADDITIONS = [
+    "DOMAIN.md names the types and their fields; these names and codes were needed to record",
+    "the public record faithfully and are additions, not renamings:",
+    "",
+    "- `decision_served.decision` is the field DOMAIN.md calls \"which decision\": a reference to",
+    "  the decision's event.",
+    "- `medical_exam.injuries` (bool) says whether injuries were recorded, which the findings' prose",
+    "  cannot say to the engine; examination kind `emergency` covers ambulance and hospital care.",
+    "- `investigation_terminated.ground` `lack_of_evidence`: sources report closures \"for lack of",
+    "  evidence\" without saying whether CPC 35(1)(1) or (2) was applied.",
+    "- Body `unknown` for a complaint whose addressee the record does not give; place type",
+    "  `public_place` (kettling happens in the street); investigation form `accelerated`",
+    "  (CPC 190(3)); verdict outcome `case_dismissed`; appeal forums `regional_court` (CPC 107)",
+    "  and `administrative_court` (APPC, asylum).",
+]
 
 
 if __name__ == "__main__":

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.interchange.format import MAX_CITY, MAX_INCIDENT, MAX_TITLE, REFERENCE_PATTERN
-from app.models import Case, CaseAssignment, CaseParty, Person, User
+from app.models import Case, CaseAssignment, CaseParty, Person, Role, User
 from app.models.cases import VICTIM_FLAG_COLUMNS
 from app.procedure.stage import derive_stages
 from app.procedure.vocabulary import (
@@ -73,6 +73,8 @@ def create_case(session: Session, *, reference: str, data: dict[str, Any],
         raise Invalid(errors)
     case = Case(reference=reference, created_by_id=created_by.id if created_by else None, **cleaned)
     session.add(case)
+    if created_by is not None and created_by.role == Role.LAWYER:
+        case.assignments.append(CaseAssignment(user=created_by))  # who opens a case works on it
     session.flush()
     return case
 
@@ -120,6 +122,15 @@ def case_list_query(filters: CaseFilter) -> Select[tuple[Case]]:
             Case.id.in_(people),
         ))
     return query.order_by(Case.reference)
+
+
+def linked_cases(case: Case) -> list[Case]:
+    """The other cases of the same incident (group cases are one case per person)."""
+    if not case.incident:
+        return []
+    session = object_session(case)
+    return list(session.scalars(select(Case).where(Case.incident == case.incident, Case.id != case.id)
+                                .order_by(Case.reference)))
 
 
 def _escape_like(text: str) -> str:

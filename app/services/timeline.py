@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Event, EventRevision, User
 from app.procedure.event_input import CleanEvent, clean_event
-from app.procedure.vocabulary import MAX_TEXT, FieldErrors, clean_text
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, MAX_TEXT, FieldErrors, clean_text
 from app.services.cases import refresh_derived
 from app.services.errors import Conflict, Invalid
 
@@ -56,6 +56,32 @@ def record_event(session: Session, case: Case, raw: dict[str, Any], *, user: Use
     session.flush()
     refresh_derived(case)
     return event
+
+
+def record_event_in_cases(session: Session, cases: list[Case], raw: dict[str, Any], *,
+                          user: User | None) -> list[Event]:
+    """Record the same event in several cases linked by an incident (a group complaint
+    answered by one letter). All or nothing; events pointing at another event belong to
+    one case only, since what they point at differs from case to case."""
+    if len(cases) > 1 and any(name in (raw.get("fields") or {}) and raw["fields"][name]
+                              for name in _reference_fields(raw.get("type"))):
+        raise Invalid({"also_cases": "an event that points at another event can only be "
+                                     "recorded in one case at a time"})
+    events = []
+    for case in cases:
+        try:
+            events.append(record_event(session, case, raw, user=user))
+        except Invalid as exc:
+            if case is cases[0]:
+                raise
+            raise Invalid({"also_cases": f"{case.reference}: " + "; ".join(
+                f"{k}: {v}" for k, v in exc.errors.items())}) from None
+    return events
+
+
+def _reference_fields(type_name: Any) -> frozenset[str]:
+    event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
+    return event_type.reference_fields() if event_type else frozenset()
 
 
 def correct_event(session: Session, event: Event, raw: dict[str, Any], *, user: User | None,

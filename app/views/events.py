@@ -6,11 +6,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from app.extensions import db
-from app.forms.common import show_errors
+from app.forms.common import pairs, show_errors
 from app.forms.events import error_field_names, event_form_class, fill_from_event, form_to_raw
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
+from app.services.cases import linked_cases
 from app.services.errors import Conflict, Invalid
-from app.services.timeline import correct_event, record_event
+from app.services.timeline import correct_event, record_event_in_cases
 from app.views.loading import case_or_404, event_or_404
 
 bp = Blueprint("events", __name__, url_prefix="/cases/<reference>/events")
@@ -24,16 +25,23 @@ def new(reference: str):
         return render_template("events/choose_type.html", case=case)
     event_type = EVENT_TYPES_BY_NAME.get(type_name) or abort(404)
     form = event_form_class(event_type, case.events)()
+    linked = linked_cases(case)
+    form.also_cases.choices = pairs((c.reference, f"{c.reference} · {c.title}") for c in linked)
     if form.validate_on_submit():
+        chosen = set(form.also_cases.data or [])
         try:
-            event = record_event(db.session, case, form_to_raw(form, event_type), user=current_user)
+            events = record_event_in_cases(
+                db.session, [case] + [c for c in linked if c.reference in chosen],
+                form_to_raw(form, event_type), user=current_user)
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors, error_field_names(event_type))
         else:
             db.session.commit()
-            flash(f"{event_type.label} of {event.when} recorded.", "success")
-            return redirect(url_for("cases.show", reference=case.reference) + f"#event-{event.id}")
+            others = len(events) - 1
+            also = f" (and in {others} linked case{'s' * (others > 1)})" if others else ""
+            flash(f"{event_type.label} of {events[0].when} recorded{also}.", "success")
+            return redirect(url_for("cases.show", reference=case.reference) + f"#event-{events[0].id}")
     status = 422 if form.errors else 200
     return render_template("events/form.html", case=case, form=form, event_type=event_type,
                            event=None), status

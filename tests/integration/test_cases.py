@@ -144,3 +144,11 @@ def test_timeline_order_is_the_same_on_every_database(session, case, lawyer):
     session.expire(case, ["events"])
     assert [e.when.isoformat() for e in case.events] == [
         "2022-01", "2022-01-13", "2022-01-13T09:30", "2022-01-13T11:00"]
+
+
+def test_the_lawyer_who_opens_a_case_is_assigned_to_it(logged_in, session, lawyer):
+    logged_in.post("/cases/new", data={"reference": "KZ-2024-0099", "title": "New matter"})
+    case = session.scalar(select(Case).where(Case.reference == "KZ-2024-0099"))
+    assert [a.user_id for a in case.assignments] == [lawyer.id]
+    page = logged_in.get(f"/?lawyer={lawyer.id}").get_data(as_text=True)
+    assert "KZ-2024-0099" in page

@@ -161,3 +161,48 @@ def test_a_stale_correction_is_a_conflict_not_an_overwrite(logged_in, session, c
     assert "corrected by someone else" in second.get_data(as_text=True)
     session.refresh(event)
     assert event.when.isoformat() == "2021-01-19"
+
+
+@pytest.fixture
+def group(session, lawyer):
+    from app.services.cases import create_case
+
+    cases = [create_case(session, reference=f"KZ-2021-K{i}", created_by=lawyer,
+                         data={"title": f"Kettled {i}", "incident": "kettling-2021-01-10"}) for i in range(3)]
+    session.commit()
+    return cases
+
+
+def test_one_event_is_recorded_in_linked_cases_at_once(logged_in, session, group):
+    first, second, third = group
+    page = logged_in.get(f"/cases/{first.reference}/events/new?type=forwarded_without_registration")
+    assert second.reference in page.get_data(as_text=True)
+    response = post_event(logged_in, first, "forwarded_without_registration", {
+        "at": "2021-01-19", "source": SOURCE, "f_to_body": "dis", "f_implicated": "yes",
+        "also_cases": [second.reference]})
+    assert response.status_code == 302
+    recorded = {e.case.reference: e for e in session.scalars(select(Event))}
+    assert set(recorded) == {first.reference, second.reference}
+    assert recorded[second.reference].fields == {"to_body": "dis", "implicated": True}
+    assert recorded[first.reference].uid != recorded[second.reference].uid
+
+
+def test_an_event_pointing_at_another_cannot_be_copied_to_linked_cases(logged_in, session, group, lawyer):
+    from app.services.timeline import record_event
+
+    first, second, _ = group
+    decision = record_event(session, first, {"type": "investigation_terminated", "at": "2021-04-30",
+                                             "source": SOURCE, "fields": {"ground": "no_event"}}, user=lawyer)
+    session.commit()
+    before = row_counts(session)
+    response = post_event(logged_in, first, "appeal_filed", {
+        "at": "2021-05-05", "source": SOURCE, "f_against": decision.uid, "f_to_body": "prosecutor",
+        "also_cases": [second.reference]})
+    assert response.status_code == 422
+    assert "can only be recorded in one case at a time" in response.get_data(as_text=True)
+    assert row_counts(session) == before
+
+
+def test_a_case_without_incident_offers_no_linked_cases(logged_in, case):
+    page = logged_in.get(f"/cases/{case.reference}/events/new?type=release").get_data(as_text=True)
+    assert "linked cases too" not in page
