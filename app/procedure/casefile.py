@@ -1,0 +1,81 @@
+"""The engine's view of a case: its facts and its timeline, free of any storage.
+
+The app builds a CaseFile from the database (refs are event ids); the evaluate command
+builds one from an interchange file (refs are indexes in the file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.procedure.when import When
+
+
+@dataclass(frozen=True, eq=False)
+class Fact:
+    """One timeline event. EVENT fields hold the ``ref`` of the event they point at.
+
+    Compared and hashed by identity: two events with the same content are two events."""
+
+    ref: Hashable
+    type: str
+    when: When
+    body: str | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    events: tuple[Fact, ...]
+    victim_flags: frozenset[str] = frozenset()
+    perpetrator_agency: str | None = None
+    place_type: str | None = None
+
+    @classmethod
+    def build(cls, events: Iterable[Fact], **facts: Any) -> CaseFile:
+        """Events sorted by their earliest instant, coarser dates first (as the case page shows
+        them); full ties keep the given order."""
+        ordered = sorted(events, key=lambda e: (e.when.start, e.when.precision))
+        flags = frozenset(facts.pop("victim_flags", ()) or ())
+        return cls(events=tuple(ordered), victim_flags=flags, **facts)
+
+    @property
+    def minor(self) -> bool:
+        return "minor" in self.victim_flags
+
+    def of_type(self, *types: str) -> list[Fact]:
+        return [e for e in self.events if e.type in types]
+
+    def after(self, event: Fact, *types: str) -> Iterator[Fact]:
+        """Events of these types that may have happened after ``event``, in timeline order.
+
+        Besides the events listed after it, that includes a coarser-dated event listed
+        before it whose period reaches past its start: an appeal of "2022" may well answer
+        a decision of "2022-05".
+        """
+        position = self.events.index(event)
+        for index, other in enumerate(self.events):
+            if other is event or other.type not in types:
+                continue
+            if index > position or (other.when.precision < event.when.precision
+                                    and other.when.latest() >= event.when.start):
+                yield other
+
+    def first_after(self, event: Fact, *types: str) -> Fact | None:
+        return next(self.after(event, *types), None)
+
+    def before(self, event: Fact, *types: str) -> list[Fact]:
+        position = self.events.index(event)
+        return [e for e in self.events[:position] if e.type in types]
+
+    def by_ref(self, ref: Hashable) -> Fact | None:
+        return next((e for e in self.events if e.ref == ref), None)
+
+    @property
+    def last(self) -> Fact | None:
+        return self.events[-1] if self.events else None

@@ -1,0 +1,266 @@
+"""The rule table: every deadline and red flag, its legal basis, and each legal number once.
+
+Values DOMAIN.md marks *(verify)* were read only in secondary sources: they are
+configurable (``Settings``) and the rule catalogue shows them as such. A term that the law
+changed carries the date from which each value applies; an event is judged by the value
+in force on its date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.procedure.calendar import Term, Unit
+from app.procedure.results import Severity
+
+H, D, M, Y = Unit.HOURS, Unit.DAYS, Unit.MONTHS, Unit.YEARS
+ALWAYS = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class LegalTerm:
+    """A term as the law sets it, possibly changed over time: ((since, term), ...)."""
+
+    name: str
+    versions: tuple[tuple[date, Term], ...]
+    basis: str
+    verify: bool = False
+
+    def in_force(self, on: date) -> Term:
+        applicable = [term for since, term in self.versions if since <= on]
+        return applicable[-1] if applicable else self.versions[0][1]
+
+    @property
+    def current(self) -> Term:
+        return self.versions[-1][1]
+
+
+def _term(name: str, amount: int, unit: Unit, basis: str, *, movable: bool = True,
+          verify: bool = False) -> LegalTerm:
+    return LegalTerm(name, ((ALWAYS, Term(amount, unit, movable)),), basis, verify)
+
+
+TERMS: Mapping[str, LegalTerm] = {t.name: t for t in (
+    _term("registration", 24, H, "CPC 179(1), 185; Prosecutor General's Order No. 89 of 19.09.2014 (24 h)",
+          verify=True),
+    _term("forwarding", 3, D, "CPC 181(5)"),
+    _term("delivery", 3, H, "CPC 129, 131(2)", movable=False),
+    _term("prosecutor-notified", 12, H, "CPC 131(3)", movable=False),
+    LegalTerm("custody-adult", ((ALWAYS, Term(72, H, False)), (date(2018, 1, 1), Term(48, H, False))),
+              "CPC 131(4) (48 h since the 2018 amendment, 72 h before); absolute cap 72 h, CPC 128(5)",
+              verify=True),
+    _term("custody-minor", 24, H, "CPC 131(4)", movable=False),
+    _term("custody-grave", 72, H, "CPC 131(4), 128(5) (terrorism, extremism, mass riots, particularly "
+          "grave crimes)", movable=False),
+    _term("relatives", 12, H, "CPC 135; Custody Act art. 7(4) (CED report ¶107)", movable=False),
+    _term("injury-report", 24, H, "CED report ¶95; CPC 101(2)", movable=False),
+    _term("prosecutor-decides", 7, D, "CPC 105(2) (3 days for complaints on detention, suspect status "
+          "or qualification; up to 15 days in exceptional cases)"),
+    _term("appeal-to-investigating-judge", 15, D, "CPC 106(5)"),
+    _term("investigating-judge-decides", 3, D, "CPC 106(6) (10 days with a hearing)"),
+    _term("termination-complaint", 1, Y, "CPC 102"),
+    _term("appeal-investigating-judge-ruling", 3, D, "CPC 107"),
+    _term("appeal-verdict", 15, D, "CPC 418(1)"),
+    _term("investigation-inquiry", 1, M, "CPC 192"),
+    _term("investigation-preliminary", 2, M, "CPC 192"),
+    _term("investigation-accelerated", 15, D, "CPC 190(3)"),
+    _term("asylum-appeal", 1, M, "APPC 136(1),(6); Refugees Act 8(1)(4)-(5)"),
+    _term("vcf-application", 3, Y, "Victims Compensation Fund Act arts. 8-9"),
+    _term("hrc", 5, Y, "HRC rules of procedure, rule 99(c)", verify=True),
+    _term("follow-up-cat", 90, D, "CAT rules of procedure, rule 118", verify=True),
+    _term("follow-up-hrc", 180, D, "HRC Views' standard request", verify=True),
+    _term("forensic-exam-ordered", 3, D, "State replies ¶183; Index on Torture"),
+    _term("medical-exam-on-detention", 3, H, "CPC 131(2)", movable=False),
+    _term("medical-care", 24, H, "CED report ¶95", movable=False),
+    _term("decision-served", 3, D, "NGO submission (Kazantsev)"),
+    _term("stalled", 90, D, "supervision"),
+    _term("hrc-window-warning", 54, M, "DOMAIN.md §6: 4.5 years of the HRC's 5"),
+)}
+
+# Criminal Code articles whose suspects may be held 72 h before a court decides (CPC 131(4)):
+# terrorism and extremism offences and mass riots. (verify) against the current Code.
+GRAVE_QUALIFICATIONS = ("255", "256", "257", "258", "259", "260", "261", "262", "263", "272")
+
+# Victims Compensation Fund Act art. 7: minimum payments in MCI, and the MCI of each year.
+VCF_MINIMUM_MCI = {"torture": 30, "grave_harm": 40, "death": 50}
+MCI_TENGE = {2021: 2917, 2022: 3063, 2023: 3450, 2024: 3692, 2025: 3932, 2026: 4325}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str  # "deadline" or "flag"
+    title: str
+    raised_when: str
+    basis: str
+    severity: Severity | None = None  # flags only; some flags choose per case
+    terms: tuple[str, ...] = ()  # TERMS the rule uses
+
+    @property
+    def verify(self) -> bool:
+        return any(TERMS[name].verify for name in self.terms)
+
+
+def _d(rule_id: str, title: str, raised_when: str, basis: str, *terms: str) -> Rule:
+    return Rule(rule_id, "deadline", title, raised_when, basis, None, terms)
+
+
+def _f(rule_id: str, severity: Severity | None, title: str, raised_when: str, basis: str,
+       *terms: str) -> Rule:
+    return Rule(rule_id, "flag", title, raised_when, basis, severity, terms)
+
+
+C, HI, ME, IN = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.INFO
+
+RULES: tuple[Rule, ...] = (
+    # deadlines (DOMAIN.md §5)
+    _d("registration-24h", "Registration in the URPTI", "complaint_filed → registered_urpti",
+       "CPC 179(1), 185; Order No. 89 of 19.09.2014; State replies ¶183", "registration"),
+    _d("forwarding-3d", "Forwarding to the competent body", "complaint_filed → forwarded_without_registration",
+       "CPC 181(5)", "forwarding"),
+    _d("delivery-3h", "Delivery and detention record", "apprehension → detention_recorded",
+       "CPC 129, 131(2)", "delivery"),
+    _d("prosecutor-notified-12h", "Prosecutor notified of the detention",
+       "detention_recorded → prosecutor_notified", "CPC 131(3)", "prosecutor-notified"),
+    _d("custody-48h", "Custody before a court decides",
+       "apprehension → court_authorization or release (48 h adults, 24 h minors, 72 h grave crimes)",
+       "CPC 131(4), 128(5), 133(2)", "custody-adult", "custody-minor", "custody-grave"),
+    _d("relatives-12h", "Relatives notified", "apprehension → relatives_notified",
+       "CPC 135; Custody Act art. 7(4)", "relatives"),
+    _d("injury-report-24h", "Injuries reported to the prosecutor",
+       "medical_exam with injuries → injury_reported_to_prosecutor", "CED report ¶95; CPC 101(2)",
+       "injury-report"),
+    _d("prosecutor-decides-complaint", "Prosecutor decides a complaint",
+       "appeal_filed to the prosecutor → appeal_decided", "CPC 105(2)", "prosecutor-decides"),
+    _d("appeal-to-investigating-judge-15d", "Complaint to the investigating judge",
+       "decision_served (or the prosecutor's refusal) → appeal_filed to the investigating judge",
+       "CPC 106(5)", "appeal-to-investigating-judge"),
+    _d("investigating-judge-decides", "Investigating judge decides",
+       "appeal_filed to the investigating judge → appeal_decided", "CPC 106(6)",
+       "investigating-judge-decides"),
+    _d("termination-complaint-1y", "Complaint against a termination", "investigation_terminated → appeal_filed",
+       "CPC 102", "termination-complaint"),
+    _d("appeal-investigating-judge-ruling-3d", "Appeal against the investigating judge's ruling",
+       "ruling (appeal_decided) → appeal_filed to the regional court", "CPC 107",
+       "appeal-investigating-judge-ruling"),
+    _d("appeal-verdict-15d", "Appeal against a verdict", "verdict → appeal_filed", "CPC 418(1)",
+       "appeal-verdict"),
+    _d("investigation-term", "Investigation term",
+       "registered_urpti → termination, suspension, indictment or investigation_extended",
+       "CPC 192, 190(3)", "investigation-inquiry", "investigation-preliminary", "investigation-accelerated"),
+    _d("asylum-appeal-1m", "Asylum appeal to court", "asylum_refused → asylum_appeal_filed",
+       "APPC 136(1),(6); Refugees Act 8(1)(4)-(5)", "asylum-appeal"),
+    _d("vcf-application-3y", "Application to the Victims Compensation Fund",
+       "victim_status_recognized → compensation_claimed", "Victims Compensation Fund Act 8-9", "vcf-application"),
+    _d("hrc-5y", "Human Rights Committee communication",
+       "last domestic decision → un_communication_submitted to the HRC (5 years; the 3 years after "
+       "another international procedure are not derived)", "HRC rules of procedure, rule 99(c)",
+       "hrc"),
+    _d("follow-up-cat", "State follow-up to CAT Views", "un_views_adopted → state_follow_up_reply",
+       "CAT rule 118", "follow-up-cat"),
+    _d("follow-up-hrc", "State follow-up to HRC Views", "un_views_adopted → state_follow_up_reply",
+       "HRC Views' standard request", "follow-up-hrc"),
+    # red flags (DOMAIN.md §6)
+    _f("unregistered-complaint", C, "Complaint not registered",
+       "no registered_urpti within the registration term, and none later, nor a forwarding",
+       "CPC 179, 185; Index on Torture", "registration"),
+    _f("forwarded-to-implicated-body", C, "Forwarded to the implicated body",
+       "forwarded_without_registration to the agency of the alleged perpetrators",
+       "CAT CO 2014 rec. 8(a); NGO submission (kettling, Ayniyazov)"),
+    _f("torture-as-cruel-treatment", HI, "Torture qualified as cruel treatment",
+       "qualified CC 146(1) while an official perpetrator and injuries or a demanded confession are recorded",
+       "CC 146 (2023 wording); CPC 191(2), 187(2), 193(1-1)"),
+    _f("investigated-by-implicated-agency", HI, "Investigated by the implicated agency",
+       "investigating_body is the alleged perpetrators' agency", "CAT CO 2014 rec. 8(a)"),
+    _f("no-forensic-exam", HI, "No forensic examination ordered",
+       "registered or opened, and no forensic_exam_ordered within 3 days",
+       "State replies ¶183; Index on Torture", "forensic-exam-ordered"),
+    _f("no-psychological-exam", ME, "No psychological examination",
+       "torture alleged and no FPPE or Istanbul-Protocol examination", "Istanbul Protocol; Index on Torture"),
+    _f("evidence-ignored", HI, "Evidence ignored", "termination while a forensic result is consistent "
+       "with the account", "NGO submission (Ayniyazov)"),
+    _f("terminated-lack-of-evidence", HI, "Terminated for lack of evidence",
+       "terminated under CPC 35(1)(1) or (2), or 'for lack of evidence'", "NGO submission; Index on Torture"),
+    _f("decision-not-served", C, "Decision not served",
+       "termination with no decision_served within 3 days: the appeal clock cannot be checked",
+       "NGO submission (Kazantsev)", "decision-served"),
+    _f("appeal-deadline", None, "Appeal deadline",
+       "an appeal term is running: due within 3 working days = high; passed without appeal = critical",
+       "DOMAIN.md §5", "appeal-to-investigating-judge", "termination-complaint",
+       "appeal-investigating-judge-ruling", "appeal-verdict", "asylum-appeal"),
+    _f("authority-overdue", ME, "Authority overdue",
+       "the prosecutor or judge has not decided a complaint within its term", "CPC 105(2), 106(6), 107(5)",
+       "prosecutor-decides", "investigating-judge-decides"),
+    _f("no-medical-exam-on-detention", HI, "No medical examination on detention",
+       "a detention record with no medical exam within 3 h", "CPC 131(2)", "medical-exam-on-detention"),
+    _f("investigation-overdue", ME, "Investigation overdue",
+       "investigation open beyond its term with no extension", "CPC 192", "investigation-inquiry",
+       "investigation-preliminary", "investigation-accelerated"),
+    _f("custody-over-limit", C, "Custody over the limit",
+       "no court authorisation or release within 48 h (24 h minor, 72 h grave crimes)", "CPC 131(4), 128(5)",
+       "custody-adult", "custody-minor", "custody-grave"),
+    _f("detention-time-gap", HI, "Detention recorded late or misdated",
+       "detention_recorded more than 3 h after apprehension, or a recorded time later than the actual one",
+       "CPC 129, 131(2); CC 414; CED report ¶90", "delivery"),
+    _f("relatives-not-notified", HI, "Relatives not notified", "no notification within 12 h",
+       "CPC 135; Custody Act art. 7(4)", "relatives"),
+    _f("minor-without-representative", C, "Minor interrogated without lawyer or representative",
+       "a minor interrogated without lawyer or legal representative",
+       "Beijing Rules 10.1; NGO submission (Kazantsev)"),
+    _f("interrogation-without-lawyer", HI, "Interrogation without a lawyer", "interrogation with_lawyer = false",
+       "CPC; CAT CO rec. 11"),
+    _f("unofficial-place-of-detention", HI, "Unofficial place of detention",
+       "place_type military unit, sports hall, other/unofficial", "NGO submission (Taraz, Atyrau)"),
+    _f("no-medical-care", HI, "No medical care",
+       "injuries recorded and no medical exam or care within 24 h, or injuries not reported to the "
+       "prosecutor within 24 h", "CED report ¶95; NGO submission", "medical-care", "injury-report"),
+    _f("victim-held-by-implicated-ministry", HI, "Victim held by the implicated ministry",
+       "complainant still in custody of the accused officers' ministry and no transfer or safety measure",
+       "NGO submission; State replies ¶187"),
+    _f("reprisal", C, "Reprisal", "any reprisal event", "CAT art. 13"),
+    _f("plea-bargain-in-torture-case", HI, "Plea bargain in a torture case",
+       "plea bargain in a case qualified under CC 146", "CPC 612, CC 67; NGO submission"),
+    _f("refoulement-risk", C, "Risk of refoulement",
+       "expulsion_ordered or deported before the asylum appeal term ended or the appeal was decided",
+       "CAT art. 3; Refugees Act 8(1)(5); Code of Administrative Offences 829-14(2); Zhilin",
+       "asylum-appeal"),
+    _f("death-in-custody", C, "Death in custody",
+       "death_in_custody: requires an opened investigation and an independent autopsy",
+       "State replies ¶169-171; CAT summary record (Almaty exhumation)"),
+    _f("video-evidence-lost", HI, "Video evidence lost", "video_evidence_lost",
+       "CAT summary record; NGO submission"),
+    _f("hrc-window-closing", HI, "HRC window closing",
+       "4.5 years since the last domestic decision and no submission", "DOMAIN.md §5 hrc-5y",
+       "hrc", "hrc-window-warning"),
+    _f("follow-up-overdue", ME, "Follow-up overdue", "State reply to Views overdue", "DOMAIN.md §5",
+       "follow-up-cat", "follow-up-hrc"),
+    _f("compensation-below-minimum", ME, "Compensation below the legal minimum",
+       "Victims Compensation Fund payment below 30 MCI (torture), 40 MCI (grave harm), 50 MCI (death)",
+       "Victims Compensation Fund Act art. 7; annual budget laws"),
+    _f("stalled-case", IN, "Stalled case", "an open case with no event for 90 days", "supervision", "stalled"),
+)
+
+RULES_BY_ID: Mapping[str, Rule] = {r.id: r for r in RULES}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Overrides of *(verify)* terms: term name → amount in the term's own unit."""
+
+    overrides: Mapping[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name, amount in self.overrides.items():
+            if name not in TERMS or not TERMS[name].verify:
+                raise ValueError(f"{name!r} is not a configurable term; "
+                                 f"configurable: {', '.join(n for n, t in TERMS.items() if t.verify)}")
+            if not isinstance(amount, int) or amount <= 0:
+                raise ValueError(f"{name}: the amount must be a positive whole number")
+
+    def term(self, name: str, on: date) -> Term:
+        term = TERMS[name].in_force(on)
+        if name in self.overrides:
+            return Term(self.overrides[name], term.unit, term.movable)
+        return term

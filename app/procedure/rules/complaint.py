@@ -1,0 +1,159 @@
+"""Red flags of the complaint and the investigation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.procedure.results import Flag, Status
+from app.procedure.rules import IMPLICATED_BODIES, Context, rule
+from app.procedure.rules.deadlines import IMPLIES_REGISTRATION
+from app.procedure.rules.matching import cites, qualifications, service_of
+
+LACK_OF_EVIDENCE = {"no_event": "no event of a crime, CPC 35(1)(1)",
+                    "no_corpus_delicti": "no corpus delicti, CPC 35(1)(2)",
+                    "lack_of_evidence": "'lack of evidence'"}
+
+
+def implicated(ctx: Context, body: str | None) -> bool:
+    return body is not None and body in IMPLICATED_BODIES.get(ctx.case.perpetrator_agency or "", set())
+
+
+@rule("unregistered-complaint")
+def unregistered_complaint(ctx: Context) -> Iterator[Flag]:
+    for deadline in ctx.of_rule("registration-24h"):
+        complaint = ctx.case.by_ref(deadline.from_event)
+        if deadline.end_event is not None or list(ctx.case.after(
+                complaint, "forwarded_without_registration", *IMPLIES_REGISTRATION)):
+            continue
+        flag = ctx.flag_when_not_met(
+            "unregistered-complaint", deadline,
+            f"The complaint of {complaint.when} has not been entered in the URPTI within the registration term.",
+            action="Complain to the prosecutor (CPC 105) that the report was not registered.")
+        if flag:
+            yield flag
+
+
+@rule("forwarded-to-implicated-body")
+def forwarded_to_implicated(ctx: Context) -> Iterator[Flag]:
+    for forwarded in ctx.case.of_type("forwarded_without_registration"):
+        if forwarded.get("implicated") is True or implicated(ctx, forwarded.get("to_body")):
+            yield ctx.flag("forwarded-to-implicated-body", [forwarded.ref],
+                           f"The complaint was forwarded ({forwarded.when}) without registration to "
+                           f"{forwarded.get('to_body')}, the agency of the alleged perpetrators.",
+                           action="Complain to the prosecutor and demand registration and an independent "
+                                  "investigation.")
+
+
+@rule("torture-as-cruel-treatment")
+def torture_as_cruel_treatment(ctx: Context) -> Iterator[Flag]:
+    found = qualifications(ctx.case)
+    if not found:
+        return
+    event, text = found[-1]
+    official = ctx.case.perpetrator_agency not in (None, "other", "unknown")
+    injuries = any(e.get("injuries") is True for e in ctx.case.of_type("medical_exam"))
+    if cites(text, "146", "1") and official and injuries:
+        yield ctx.flag("torture-as-cruel-treatment", [event.ref],
+                       f"Qualified as {text} (cruel treatment, investigated by the police) although an official "
+                       "is accused and injuries are recorded.",
+                       action="Ask the prosecutor to requalify under CC 146(2) (torture) and take over the case.")
+
+
+@rule("investigated-by-implicated-agency")
+def investigated_by_implicated(ctx: Context) -> Iterator[Flag]:
+    for opened in ctx.case.of_type("investigation_opened"):
+        if implicated(ctx, opened.get("investigating_body")):
+            yield ctx.flag("investigated-by-implicated-agency", [opened.ref],
+                           f"The investigation is conducted by {opened.get('investigating_body')}, the agency of "
+                           "the alleged perpetrators.",
+                           action="Ask for the case to be transferred to the prosecutor's office.")
+
+
+@rule("no-forensic-exam")
+def no_forensic_exam(ctx: Context) -> Iterator[Flag]:
+    starts = ctx.case.of_type("registered_urpti", "investigation_opened")
+    if not starts:
+        return
+    start = starts[0]
+    end = ctx.case.first_after(start, "forensic_exam_ordered", "forensic_exam_result")
+    deadline = ctx.deadline("no-forensic-exam", start, "forensic-exam-ordered", end)
+    flag = ctx.flag_when_not_met("no-forensic-exam", deadline,
+                                 "No forensic examination was ordered within 3 days of the registration.",
+                                 action="Request a forensic medical examination (FME) at once.")
+    if flag:
+        yield flag
+
+
+@rule("no-psychological-exam")
+def no_psychological_exam(ctx: Context) -> Iterator[Flag]:
+    alleged = ctx.case.of_type("complaint_filed", "incident")
+    if not alleged:
+        return
+    done = [e for e in ctx.case.events if e.type in ("medical_exam", "forensic_exam_ordered", "forensic_exam_result")
+            and (e.get("kind") == "forensic_fppe" or e.get("istanbul_protocol") is True)]
+    if not done:
+        yield ctx.flag("no-psychological-exam", [alleged[0].ref],
+                       "Torture is alleged but no psychological (FPPE) or Istanbul-Protocol examination is "
+                       "recorded.", action="Request a forensic psychological-psychiatric examination.")
+
+
+@rule("evidence-ignored")
+def evidence_ignored(ctx: Context) -> Iterator[Flag]:
+    for termination in ctx.case.of_type("investigation_terminated"):
+        consistent = [r for r in ctx.case.before(termination, "forensic_exam_result")
+                      if r.get("finding") == "consistent"]
+        if consistent:
+            yield ctx.flag("evidence-ignored", [consistent[-1].ref, termination.ref],
+                           f"The investigation was terminated ({termination.when}) although a forensic result "
+                           f"({consistent[-1].when}) is consistent with the victim's account.",
+                           action="Cite the forensic result in the complaint against the termination.")
+
+
+@rule("terminated-lack-of-evidence")
+def terminated_lack_of_evidence(ctx: Context) -> Iterator[Flag]:
+    for termination in ctx.case.of_type("investigation_terminated"):
+        ground = termination.get("ground")
+        if ground in LACK_OF_EVIDENCE:
+            judge = next((d for d in ctx.of_rule("appeal-to-investigating-judge-15d")
+                          if d.status(termination.when.start) is Status.RUNNING and d.due), None)
+            yield ctx.flag("terminated-lack-of-evidence", [termination.ref],
+                           f"Terminated ({termination.when}) on the ground of {LACK_OF_EVIDENCE[ground]}.",
+                           action="Complain to the investigating judge (CPC 106) within 15 days of service.",
+                           action_due=judge.due.due if judge and judge.due else None)
+
+
+@rule("decision-not-served")
+def decision_not_served(ctx: Context) -> Iterator[Flag]:
+    for termination in ctx.case.of_type("investigation_terminated"):
+        service = service_of(ctx.case, termination)
+        deadline = ctx.deadline("decision-not-served", termination, "decision-served", service)
+        flag = ctx.flag_when_not_met(
+            "decision-not-served", deadline,
+            f"The termination of {termination.when} was not served within 3 days: the appeal clock cannot "
+            "be checked and may be running out.",
+            action="Demand a copy of the decision in writing, and complain at once to be safe.",
+            keep_when_late=False)
+        if flag:
+            yield flag
+
+
+@rule("investigation-overdue")
+def investigation_overdue(ctx: Context) -> Iterator[Flag]:
+    for deadline in ctx.of_rule("investigation-term"):
+        flag = ctx.flag_when_not_met("investigation-overdue", deadline,
+                                     "The investigation is open beyond its term with no extension recorded.",
+                                     action="Ask the prosecutor why the term was exceeded.", keep_when_late=False)
+        if flag:
+            yield flag
+
+
+@rule("plea-bargain-in-torture-case")
+def plea_bargain_in_torture_case(ctx: Context) -> Iterator[Flag]:
+    if not any(cites(text, "146") for _, text in qualifications(ctx.case)):
+        return
+    for event in ctx.case.events:
+        if event.type == "plea_bargain" or (event.type == "investigation_terminated"
+                                            and event.get("ground") == "plea_bargain"):
+            yield ctx.flag("plea-bargain-in-torture-case", [event.ref],
+                           f"A plea bargain ({event.when}) in a case qualified under CC 146.",
+                           action="Object to the plea bargain before the court and the prosecutor.")

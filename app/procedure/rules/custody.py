@@ -1,0 +1,171 @@
+"""Red flags of custody: time limits, safeguards, places, injuries, deaths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from app.procedure.results import Flag
+from app.procedure.rules import Context, describe, rule
+
+UNOFFICIAL_PLACES = {"military_unit", "sports_hall", "other_unofficial"}
+
+
+@rule("custody-over-limit")
+def custody_over_limit(ctx: Context) -> Iterator[Flag]:
+    for deadline in ctx.of_rule("custody-48h"):
+        flag = ctx.flag_when_not_met(
+            "custody-over-limit", deadline,
+            "No court authorisation or release within the custody limit "
+            f"({'24 h for a minor' if ctx.case.minor else 'CPC 131(4)'}) after the apprehension.",
+            action="Demand release and complain to the prosecutor and the investigating judge at once.")
+        if flag:
+            yield flag
+
+
+@rule("detention-time-gap")
+def detention_time_gap(ctx: Context) -> Iterator[Flag]:
+    for record in ctx.case.of_type("detention_recorded"):
+        apprehensions = ctx.case.before(record, "apprehension")
+        if not apprehensions:
+            continue
+        apprehension = apprehensions[-1]
+        late = record.when.start - apprehension.when.latest() > timedelta(hours=3)
+        recorded = record.get("recorded_time")
+        from app.procedure.when import When
+
+        misdated = recorded is not None and When.parse(recorded).start > apprehension.when.latest()
+        if late or misdated:
+            reasons = []
+            if late:
+                reasons.append("the detention was recorded more than 3 hours after the actual apprehension")
+            if misdated:
+                reasons.append(f"the protocol gives {recorded}, later than the actual apprehension "
+                               f"({apprehension.when})")
+            yield ctx.flag("detention-time-gap", [apprehension.ref, record.ref],
+                           "; ".join(reasons).capitalize() + ".",
+                           action="Ask the prosecutor to correct the record; the custody clock runs from "
+                                  "the actual apprehension.")
+
+
+@rule("relatives-not-notified")
+def relatives_not_notified(ctx: Context) -> Iterator[Flag]:
+    for deadline in ctx.of_rule("relatives-12h"):
+        flag = ctx.flag_when_not_met("relatives-not-notified", deadline,
+                                     "Relatives were not notified within 12 hours of the apprehension.")
+        if flag:
+            yield flag
+
+
+@rule("no-medical-exam-on-detention")
+def no_medical_exam_on_detention(ctx: Context) -> Iterator[Flag]:
+    for record in ctx.case.of_type("detention_recorded"):
+        deadline = ctx.deadline("no-medical-exam-on-detention", record, "medical-exam-on-detention",
+                                ctx.case.first_after(record, "medical_exam"))
+        flag = ctx.flag_when_not_met("no-medical-exam-on-detention", deadline,
+                                     "No medical examination within 3 hours of the detention record.",
+                                     action="Request an independent medical examination.")
+        if flag:
+            yield flag
+
+
+@rule("minor-without-representative")
+def minor_without_representative(ctx: Context) -> Iterator[Flag]:
+    if not ctx.case.minor:
+        return
+    for interrogation in ctx.case.of_type("interrogation"):
+        if interrogation.get("with_lawyer") is False and interrogation.get("with_legal_representative") is False:
+            yield ctx.flag("minor-without-representative", [interrogation.ref],
+                           f"A minor was interrogated ({interrogation.when}) without a lawyer or a legal "
+                           "representative.",
+                           action="Move to exclude the statement and complain to the prosecutor.")
+
+
+@rule("interrogation-without-lawyer")
+def interrogation_without_lawyer(ctx: Context) -> Iterator[Flag]:
+    for interrogation in ctx.case.of_type("interrogation"):
+        if interrogation.get("with_lawyer") is False:
+            yield ctx.flag("interrogation-without-lawyer", [interrogation.ref],
+                           f"Interrogated without a lawyer ({interrogation.when}).",
+                           action="Move to exclude the statement as inadmissible.")
+
+
+@rule("unofficial-place-of-detention")
+def unofficial_place(ctx: Context) -> Iterator[Flag]:
+    for event in ctx.case.of_type("apprehension", "transfer"):
+        if event.get("place_type") in UNOFFICIAL_PLACES:
+            yield ctx.flag("unofficial-place-of-detention", [event.ref],
+                           f"Held in an unofficial place ({event.get('place') or event.get('place_type')}).")
+
+
+@rule("no-medical-care")
+def no_medical_care(ctx: Context) -> Iterator[Flag]:
+    for deadline in ctx.of_rule("injury-report-24h"):
+        flag = ctx.flag_when_not_met(
+            "no-medical-care", deadline,
+            "Injuries were recorded but not reported to the prosecutor within 24 hours.",
+            action="Report the injuries to the prosecutor and request a forensic examination.")
+        if flag:
+            yield flag
+    for exam in ctx.case.of_type("medical_exam"):
+        if exam.get("kind") == "admission" and exam.get("injuries") is True:
+            care = next((e for e in ctx.case.after(exam, "medical_exam") if e.get("kind") != "admission"), None)
+            deadline = ctx.deadline("no-medical-care", exam, "medical-care", care)
+            flag = ctx.flag_when_not_met(
+                "no-medical-care", deadline,
+                f"Injuries recorded on admission ({exam.when}) and no medical care within 24 hours.",
+                action="Demand medical care and an independent examination.")
+            if flag:
+                yield flag
+
+
+@rule("death-in-custody")
+def death_in_custody(ctx: Context) -> Iterator[Flag]:
+    for death in ctx.case.of_type("death_in_custody"):
+        missing = []
+        if not list(ctx.case.after(death, "investigation_opened", "registered_urpti")):
+            missing.append("no investigation has been recorded as opened")
+        if not [e for e in ctx.case.after(death, "forensic_exam_ordered", "forensic_exam_result", "medical_exam")
+                if e.get("kind") in ("forensic_fme", "independent")]:
+            missing.append("no independent autopsy is recorded")
+        detail = ("; ".join(missing) + ".") if missing else "An investigation and an autopsy are recorded."
+        yield ctx.flag("death-in-custody", [death.ref],
+                       f"Death in custody ({death.when}, declared cause: "
+                       f"{death.get('declared_cause') or 'not recorded'}). {detail[0].upper() + detail[1:]}",
+                       action="Demand an effective investigation and an independent autopsy "
+                              "(Minnesota Protocol).")
+
+
+@rule("reprisal")
+def reprisal(ctx: Context) -> Iterator[Flag]:
+    for event in ctx.case.of_type("reprisal"):
+        yield ctx.flag("reprisal", [event.ref],
+                       f"Reprisal: {(event.get('kind') or 'unspecified').replace('_', ' ')} ({event.when}).",
+                       action="Request safety measures, report the reprisal to the prosecutor and consider "
+                              "UN interim measures.")
+
+
+@rule("video-evidence-lost")
+def video_evidence_lost(ctx: Context) -> Iterator[Flag]:
+    for event in ctx.case.of_type("video_evidence_lost"):
+        yield ctx.flag("video-evidence-lost", [event.ref], f"Video evidence was lost ({describe(event)}).",
+                       action="Demand an inquiry into the loss and secure the remaining recordings.")
+
+
+@rule("victim-held-by-implicated-ministry")
+def victim_held_by_implicated_ministry(ctx: Context) -> Iterator[Flag]:
+    case = ctx.case
+    if "in_custody_now" not in case.victim_flags or case.perpetrator_agency not in (
+            "police", "dis", "penitentiary", "national_guard"):
+        return
+    complaints = case.of_type("complaint_filed")
+    if not complaints:
+        return
+    first = complaints[0]
+    protected = [e for e in case.after(first, "safety_measure_granted", "transfer")
+                 if e.type == "safety_measure_granted" or (e.get("ministry") not in (None, "interior"))]
+    if not protected:
+        yield ctx.flag("victim-held-by-implicated-ministry", [first.ref],
+                       "The complainant is still held by the ministry of the officers accused, with no "
+                       "transfer or safety measure recorded.",
+                       action="Request a transfer to a facility of another ministry and safety measures.")

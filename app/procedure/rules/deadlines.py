@@ -1,0 +1,231 @@
+"""The deadlines of DOMAIN.md §5, one function each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.procedure.law import GRAVE_QUALIFICATIONS
+from app.procedure.results import Deadline
+from app.procedure.rules import Context, rule
+from app.procedure.rules.matching import (
+    CLOSING_DECISIONS,
+    PROSECUTOR_FORUMS,
+    appeals_after,
+    cites,
+    decisions_of_appeals,
+    qualifications,
+    service_of,
+)
+from app.procedure.when import When
+
+IMPLIES_REGISTRATION = ("registered_urpti", "investigation_opened", "investigation_terminated",
+                        "investigation_suspended", "indictment_sent_to_court")
+
+
+@rule("registration-24h")
+def registration(ctx: Context) -> Iterator[Deadline]:
+    for complaint in ctx.case.of_type("complaint_filed"):
+        end = ctx.case.first_after(complaint, "registered_urpti")
+        implied = ctx.case.first_after(complaint, *IMPLIES_REGISTRATION)
+        if end is None and implied is not None:
+            yield ctx.unknowable("registration-24h", complaint,
+                                 f"registered on a date not recorded (implied by the {implied.type} of {implied.when})")
+            continue
+        yield ctx.deadline("registration-24h", complaint, "registration", end)
+
+
+@rule("forwarding-3d")
+def forwarding(ctx: Context) -> Iterator[Deadline]:
+    for forwarded in ctx.case.of_type("forwarded_without_registration"):
+        complaints = ctx.case.before(forwarded, "complaint_filed")
+        if complaints:
+            yield ctx.deadline("forwarding-3d", complaints[-1], "forwarding", forwarded)
+
+
+def _custody_pairs(ctx: Context, rule_id: str, term_name: str, start_type: str, *end_types: str):
+    for start in ctx.case.of_type(start_type):
+        yield ctx.deadline(rule_id, start, term_name, ctx.case.first_after(start, *end_types))
+
+
+@rule("delivery-3h")
+def delivery(ctx: Context) -> Iterator[Deadline]:
+    yield from _custody_pairs(ctx, "delivery-3h", "delivery", "apprehension", "detention_recorded")
+
+
+@rule("prosecutor-notified-12h")
+def prosecutor_notified(ctx: Context) -> Iterator[Deadline]:
+    yield from _custody_pairs(ctx, "prosecutor-notified-12h", "prosecutor-notified",
+                              "detention_recorded", "prosecutor_notified")
+
+
+@rule("relatives-12h")
+def relatives(ctx: Context) -> Iterator[Deadline]:
+    yield from _custody_pairs(ctx, "relatives-12h", "relatives", "apprehension", "relatives_notified")
+
+
+def custody_term_name(ctx: Context) -> str:
+    if ctx.case.minor:
+        return "custody-minor"
+    if any(cites(text, article) for _, text in qualifications(ctx.case) for article in GRAVE_QUALIFICATIONS):
+        return "custody-grave"
+    return "custody-adult"
+
+
+@rule("custody-48h")
+def custody(ctx: Context) -> Iterator[Deadline]:
+    yield from _custody_pairs(ctx, "custody-48h", custody_term_name(ctx), "apprehension",
+                              "court_authorization", "release")
+
+
+@rule("injury-report-24h")
+def injury_report(ctx: Context) -> Iterator[Deadline]:
+    reported_since_last = True
+    for event in ctx.case.events:
+        if event.type == "injury_reported_to_prosecutor":
+            reported_since_last = True
+        elif event.type == "medical_exam" and event.get("injuries") is True and reported_since_last:
+            reported_since_last = False  # later exams of the same injuries start no new term
+            end = ctx.case.first_after(event, "injury_reported_to_prosecutor")
+            yield ctx.deadline("injury-report-24h", event, "injury-report", end)
+
+
+@rule("prosecutor-decides-complaint")
+def prosecutor_decides(ctx: Context) -> Iterator[Deadline]:
+    decisions = decisions_of_appeals(ctx.case)
+    for appeal in ctx.case.of_type("appeal_filed"):
+        if appeal.get("to_body") in PROSECUTOR_FORUMS:
+            yield ctx.deadline("prosecutor-decides-complaint", appeal, "prosecutor-decides",
+                               decisions.get(appeal))
+
+
+@rule("investigating-judge-decides")
+def judge_decides(ctx: Context) -> Iterator[Deadline]:
+    decisions = decisions_of_appeals(ctx.case)
+    for appeal in ctx.case.of_type("appeal_filed"):
+        if appeal.get("to_body") == "investigating_judge":
+            yield ctx.deadline("investigating-judge-decides", appeal, "investigating-judge-decides",
+                               decisions.get(appeal))
+
+
+@rule("appeal-to-investigating-judge-15d")
+def appeal_to_judge(ctx: Context) -> Iterator[Deadline]:
+    case = ctx.case
+    for decision in case.of_type(*CLOSING_DECISIONS):
+        service = service_of(case, decision)
+        if service is None:
+            filed = next(iter(appeals_after(case, decision, "investigating_judge")), None)
+            if filed is not None:  # a complaint filed before any service cannot be late
+                yield ctx.deadline("appeal-to-investigating-judge-15d", decision,
+                                   "appeal-to-investigating-judge", filed,
+                                   note="the decision was never served; the complaint was filed anyway")
+                continue
+            yield ctx.unknowable("appeal-to-investigating-judge-15d", decision,
+                                 "the decision was never served, so the 15 days cannot be counted")
+            continue
+        end = next(iter(appeals_after(case, service, "investigating_judge")), None)
+        yield ctx.deadline("appeal-to-investigating-judge-15d", service, "appeal-to-investigating-judge", end)
+    decisions = decisions_of_appeals(case)
+    for appeal, decided in decisions.items():
+        if appeal.get("to_body") in PROSECUTOR_FORUMS and decided.get("outcome") == "rejected":
+            end = next(iter(appeals_after(case, decided, "investigating_judge")), None)
+            yield ctx.deadline("appeal-to-investigating-judge-15d", decided, "appeal-to-investigating-judge",
+                               end, note="from the prosecutor's refusal")
+
+
+@rule("termination-complaint-1y")
+def termination_complaint(ctx: Context) -> Iterator[Deadline]:
+    for decision in ctx.case.of_type("investigation_terminated"):
+        appeals = appeals_after(ctx.case, decision)
+        aimed = [a for a in appeals if a.get("against") == decision.ref] or appeals
+        yield ctx.deadline("termination-complaint-1y", decision, "termination-complaint",
+                           aimed[0] if aimed else None)
+
+
+@rule("appeal-investigating-judge-ruling-3d")
+def appeal_judge_ruling(ctx: Context) -> Iterator[Deadline]:
+    for appeal, ruling in decisions_of_appeals(ctx.case).items():
+        if appeal.get("to_body") == "investigating_judge" and ruling.get("outcome") in ("rejected", "partly"):
+            end = next(iter(appeals_after(ctx.case, ruling, "regional_court")), None)
+            yield ctx.deadline("appeal-investigating-judge-ruling-3d", ruling,
+                               "appeal-investigating-judge-ruling", end)
+
+
+@rule("appeal-verdict-15d")
+def appeal_verdict(ctx: Context) -> Iterator[Deadline]:
+    for verdict in ctx.case.of_type("verdict"):
+        end = next(iter(appeals_after(ctx.case, verdict, "appellate_court")), None)
+        if verdict.get("outcome") == "convicted" and end is None:
+            continue  # a conviction is tracked once the victim's side appeals it
+        yield ctx.deadline("appeal-verdict-15d", verdict, "appeal-verdict", end)
+
+
+INVESTIGATION_ENDS = ("investigation_terminated", "investigation_suspended", "indictment_sent_to_court",
+                      "plea_bargain", "investigation_extended")
+_FORM_TERMS = {"inquiry": "investigation-inquiry", "protocol_form": "investigation-inquiry",
+               "accelerated": "investigation-accelerated", "full_investigation": "investigation-preliminary"}
+
+
+@rule("investigation-term")
+def investigation_term(ctx: Context) -> Iterator[Deadline]:
+    case = ctx.case
+    for registration in case.of_type("registered_urpti"):
+        opened = case.first_after(registration, "investigation_opened")
+        form = opened.get("form") if opened else None
+        term_name = _FORM_TERMS.get(form, "investigation-preliminary")
+        note = "" if form else "form of investigation not recorded: the 2-month preliminary term is assumed"
+        end = case.first_after(registration, *INVESTIGATION_ENDS)
+        yield ctx.deadline("investigation-term", registration, term_name, end, note=note)
+        while end is not None and end.type == "investigation_extended":
+            until = When.parse(end.get("until"))
+            following = case.first_after(end, *INVESTIGATION_ENDS)
+            yield ctx.deadline_for_date("investigation-term", end, until.latest().date(), following,
+                                        note=f"extended until {until}")
+            end = following
+
+
+@rule("asylum-appeal-1m")
+def asylum_appeal(ctx: Context) -> Iterator[Deadline]:
+    for refusal in ctx.case.of_type("asylum_refused"):
+        yield ctx.deadline("asylum-appeal-1m", refusal, "asylum-appeal",
+                           ctx.case.first_after(refusal, "asylum_appeal_filed"))
+
+
+@rule("vcf-application-3y")
+def vcf_application(ctx: Context) -> Iterator[Deadline]:
+    for recognition in ctx.case.of_type("victim_status_recognized"):
+        yield ctx.deadline("vcf-application-3y", recognition, "vcf-application",
+                           ctx.case.first_after(recognition, "compensation_claimed", "compensation_paid"))
+
+
+DOMESTIC_DECISIONS = ("investigation_terminated", "registration_refused", "written_off", "appeal_decided",
+                      "verdict", "asylum_appeal_decided")
+
+
+@rule("hrc-5y")
+def hrc_window(ctx: Context) -> Iterator[Deadline]:
+    case = ctx.case
+    communications = case.of_type("un_communication_submitted")
+    if any(c.get("committee") != "HRC" for c in communications):
+        return  # the matter went to another committee
+    decisions = case.of_type(*DOMESTIC_DECISIONS)
+    if decisions:
+        last = decisions[-1]
+        end = next((c for c in case.after(last, "un_communication_submitted")), None)
+        yield ctx.deadline("hrc-5y", last, "hrc", end)
+
+
+@rule("follow-up-cat")
+def follow_up_cat(ctx: Context) -> Iterator[Deadline]:
+    yield from _follow_up(ctx, "CAT", "follow-up-cat")
+
+
+@rule("follow-up-hrc")
+def follow_up_hrc(ctx: Context) -> Iterator[Deadline]:
+    yield from _follow_up(ctx, "HRC", "follow-up-hrc")
+
+
+def _follow_up(ctx: Context, committee: str, rule_id: str) -> Iterator[Deadline]:
+    for views in ctx.case.of_type("un_views_adopted"):
+        submitted = ctx.case.before(views, "un_communication_submitted")
+        if submitted and submitted[-1].get("committee") == committee:
+            yield ctx.deadline(rule_id, views, rule_id, ctx.case.first_after(views, "state_follow_up_reply"))

@@ -1,0 +1,60 @@
+"""Red flags of asylum and of the UN procedures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from app.procedure.calendar import compute_due
+from app.procedure.results import Flag
+from app.procedure.rules import Context, rule
+
+
+@rule("refoulement-risk")
+def refoulement_risk(ctx: Context) -> Iterator[Flag]:
+    case = ctx.case
+    appeal_terms = {d.from_event: d for d in ctx.of_rule("asylum-appeal-1m")}
+    for removal in case.of_type("expulsion_ordered", "deported"):
+        refusals = case.before(removal, "asylum_refused")
+        if not refusals:
+            continue
+        refusal = refusals[-1]
+        term = appeal_terms.get(refusal.ref)
+        term_running = term is not None and term.earliest_due is not None and removal.when.start <= term.latest_due
+        appeals = [a for a in case.before(removal, "asylum_appeal_filed") if a.when.start >= refusal.when.start]
+        undecided = bool(appeals) and not [d for d in case.before(removal, "asylum_appeal_decided")
+                                           if d.when.start >= appeals[-1].when.start]
+        if term_running or undecided:
+            why = ("while the appeal against the asylum refusal was undecided" if undecided
+                   else "before the term to appeal the asylum refusal had ended")
+            yield ctx.flag("refoulement-risk", [refusal.ref, removal.ref],
+                           f"{removal.type.replace('_', ' ').capitalize()} ({removal.when}) {why}.",
+                           action="Request interim measures from the Committee against Torture (rule 114) "
+                                  "at once.")
+
+
+@rule("hrc-window-closing")
+def hrc_window_closing(ctx: Context) -> Iterator[Flag]:
+    for deadline in ctx.of_rule("hrc-5y"):
+        if deadline.outcome is not None or deadline.latest_due is None:
+            continue
+        start = ctx.case.by_ref(deadline.from_event)
+        warning = compute_due(start.when.latest(), ctx.settings.term("hrc-window-warning", start.when.day),
+                              ctx.calendar)
+        yield ctx.flag("hrc-window-closing", [deadline.from_event],
+                       "Four and a half years have passed since the last domestic decision and no communication "
+                       "has been sent to the Human Rights Committee.",
+                       action="Submit the communication before the five years end.",
+                       action_due=deadline.due.due if deadline.due else None,
+                       active_from=warning.due + timedelta(minutes=1),
+                       active_until=deadline.latest_due + timedelta(minutes=1))
+
+
+@rule("follow-up-overdue")
+def follow_up_overdue(ctx: Context) -> Iterator[Flag]:
+    for deadline in ctx.of_rule("follow-up-cat", "follow-up-hrc"):
+        flag = ctx.flag_when_not_met("follow-up-overdue", deadline,
+                                     "The State's reply on the follow-up to the Views is overdue.",
+                                     action="Inform the Committee's follow-up rapporteur.", keep_when_late=False)
+        if flag:
+            yield flag

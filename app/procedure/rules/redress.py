@@ -1,0 +1,39 @@
+"""Red flags of redress and of supervision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from app.procedure.law import MCI_TENGE, VCF_MINIMUM_MCI
+from app.procedure.results import Flag
+from app.procedure.rules import Context, rule
+from app.procedure.stage import derive_stages
+
+
+@rule("compensation-below-minimum")
+def compensation_below_minimum(ctx: Context) -> Iterator[Flag]:
+    harm = "death" if ctx.case.of_type("death_in_custody") else "torture"
+    minimum = VCF_MINIMUM_MCI[harm]
+    for payment in ctx.case.of_type("compensation_paid"):
+        if payment.get("source") != "vcf":
+            continue
+        mci = payment.get("amount_mci")
+        if mci is None and payment.get("amount_kzt") is not None and payment.when.start.year in MCI_TENGE:
+            mci = payment.get("amount_kzt") / MCI_TENGE[payment.when.start.year]
+        if mci is not None and mci < minimum:
+            yield ctx.flag("compensation-below-minimum", [payment.ref],
+                           f"The Victims Compensation Fund paid {mci:.1f} MCI, below the minimum of {minimum} MCI "
+                           f"for {harm.replace('_', ' ')}.",
+                           action="Claim the difference from the Fund.")
+
+
+@rule("stalled-case")
+def stalled_case(ctx: Context) -> Iterator[Flag]:
+    last = ctx.case.last
+    if last is None or derive_stages(ctx.case.events) == ["closed"]:
+        return
+    term = ctx.settings.term("stalled", last.when.day)
+    yield ctx.flag("stalled-case", [last.ref], f"No event recorded since {last.when}.",
+                   action="Record what has happened since, or the next step.",
+                   active_from=last.when.latest() + timedelta(days=term.amount))
