@@ -11,10 +11,12 @@ from flask.cli import with_appcontext
 
 from app.extensions import db
 from app.interchange.check import check_file
+from app.interchange.evaluation import evaluation_json
 from app.interchange.format import InvalidDocument, parse_document
 from app.models import Role
 from app.services.errors import Invalid, NotFound
 from app.services.interchange import export_cases, import_document
+from app.services.procedure import engine_settings, recompute_all
 from app.services.seed import seed_database
 from app.services.users import create_user
 
@@ -25,6 +27,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(cases_group)
     app.cli.add_command(users_group)
+    app.cli.add_command(flags_group)
 
 
 @click.command("seed")
@@ -80,6 +83,50 @@ def export_command(references: tuple[str, ...], output: Path | None) -> None:
         click.echo(f"Wrote {output}")
     else:
         click.echo(text, nl=False)
+
+
+@cases_group.command("evaluate")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--as-of", "as_of", required=True, type=click.DateTime(formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d"]),
+              help="the moment to evaluate at, Almaty time: YYYY-MM-DDTHH:MM")
+@click.option("--json", "as_json", is_flag=True, help="print the JSON contract (docs/evaluate.md)")
+@click.option("--case", "reference", help="which case of the file (default: the only one)")
+def evaluate_command(path: Path, as_of, as_json: bool, reference: str | None) -> None:
+    """Stages, deadlines and flags of a case in FILE at --as-of; no database needed."""
+    problems = check_file(path)
+    if problems:
+        raise click.ClickException("the file is not valid:\n" + "\n".join(problems))
+    document = parse_document(json.loads(path.read_text(encoding="utf-8")))
+    cases = [c for c in document.cases if reference in (None, c.reference)]
+    if len(cases) != 1:
+        raise click.ClickException(
+            f"choose one case with --case: {', '.join(c.reference for c in document.cases)}" if not reference
+            else f"no case {reference} in {path}")
+    result = evaluation_json(cases[0], as_of, settings=engine_settings())
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{result['reference']} at {result['as_of']}: {', '.join(result['stages'])}")
+    for d in result["deadlines"]:
+        due = d["due"] or "—"
+        click.echo(f"  deadline {d['rule']:<38} from event {d['from_event']:<3} due {due:<17} {d['status']}")
+    for f in result["flags"]:
+        click.echo(f"  flag     {f['rule']:<38} {f['severity']:<8} {f['explanation']}")
+
+
+@click.group("flags")
+def flags_group() -> None:
+    """The red flags and deadlines derived from the timelines."""
+
+
+@flags_group.command("recompute")
+@with_appcontext
+def recompute_command() -> None:
+    """Rebuild every case's derived deadlines and flags (after a rule or calendar change)."""
+    report = recompute_all(db.session)
+    db.session.commit()
+    click.echo(f"Recomputed {report.cases} case(s): {report.deadlines} deadline(s), {report.flags} flag(s) "
+               f"in {report.seconds:.2f} s ({report.rate:,.0f} cases/s).")
 
 
 @click.group("users")

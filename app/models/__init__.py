@@ -1,8 +1,10 @@
 """The persistent model, one module per aggregate. Import from here."""
 
 from app.models.cases import Case, CaseAssignment
+from app.models.derived import CalendarToken, CaseDeadline, CaseFlag, FlagAcknowledgement
 from app.models.events import Event, EventRevision
 from app.models.people import CaseParty, Person
 from app.models.users import Role, User
 
-__all__ = ["Case", "CaseAssignment", "CaseParty", "Event", "EventRevision", "Person", "Role", "User"]
+__all__ = ["CalendarToken", "Case", "CaseAssignment", "CaseDeadline", "CaseFlag", "CaseParty", "Event",
+           "EventRevision", "FlagAcknowledgement", "Person", "Role", "User"]

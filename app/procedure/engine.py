@@ -14,6 +14,7 @@ from app.procedure.law import RULES, Settings
 from app.procedure.results import Deadline, Evaluation, Flag
 from app.procedure.rules import REGISTRY, Context, appeals, complaint, custody, deadlines, international, redress  # noqa: F401
 from app.procedure.stage import derive_stages
+from app.procedure.when import Precision, When
 
 DEADLINE_RULES = tuple(r.id for r in RULES if r.kind == "deadline")
 FLAG_RULES = tuple(r.id for r in RULES if r.kind == "flag")
@@ -36,7 +37,14 @@ def derive(case: CaseFile, *, settings: Settings | None = None,
 def evaluate(case: CaseFile, as_of: datetime, *, settings: Settings | None = None,
              calendar: WorkingCalendar | None = None) -> Evaluation:
     """The case as it stands at ``as_of``: only events up to then count, and only the flags
-    active then are returned."""
-    known = CaseFile(tuple(e for e in case.events if e.when.start <= as_of), case.victim_flags,
+    active then are returned. An event dated to the day counts from that day; one dated
+    only to the month or year counts once that period is over."""
+    known = CaseFile(tuple(e for e in case.events if _known_by(e.when, as_of)), case.victim_flags,
                      case.perpetrator_agency, case.place_type)
     return derive(known, settings=settings, calendar=calendar).at(as_of)
+
+
+def _known_by(when: When, as_of: datetime) -> bool:
+    if when.precision >= Precision.DAY:
+        return when.start <= as_of
+    return when.latest() <= as_of

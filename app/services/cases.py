@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, object_session
 from app.interchange.format import MAX_CITY, MAX_INCIDENT, MAX_TITLE, REFERENCE_PATTERN
 from app.models import Case, CaseAssignment, CaseParty, Person, Role, User
 from app.models.cases import VICTIM_FLAG_COLUMNS
-from app.procedure.stage import derive_stages
 from app.procedure.vocabulary import (
     BODIES,
     MAX_LONG_TEXT,
@@ -87,11 +86,6 @@ def update_case(session: Session, case: Case, *, data: dict[str, Any], expected_
         setattr(case, name, value)
     session.flush()
     return case
-
-
-def refresh_derived(case: Case) -> None:
-    """Re-derive what the timeline decides (the stages); called on every event write."""
-    case.stages = " " + " ".join(derive_stages(case.events)) + " "
 
 
 @dataclass

@@ -19,9 +19,10 @@ from app.interchange.format import (
 )
 from app.models import Case, CaseParty, Event, Person, User
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
-from app.services.cases import clean_case_fields, refresh_derived
+from app.services.cases import clean_case_fields
 from app.services.errors import NotFound
 from app.services.people import create_person
+from app.services.procedure import refresh_derived
 
 
 def import_document(session: Session, document: Document, *, user: User | None) -> list[Case]:
@@ -60,8 +61,7 @@ def _import_case(session: Session, record: CaseRecord, people: dict[str, Person]
         refs = EVENT_TYPES_BY_NAME[rec.type].reference_fields()
         event.fields = {k: events[v].uid if k in refs else v for k, v in rec.fields.items()}
         case.events.append(event)
-    session.flush()
-    refresh_derived(case)
+    refresh_derived(session, case)
     return case
 
 

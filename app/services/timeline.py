@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from app.models import Case, Event, EventRevision, User
 from app.procedure.event_input import CleanEvent, clean_event
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, MAX_TEXT, FieldErrors, clean_text
-from app.services.cases import refresh_derived
 from app.services.errors import Conflict, Invalid
+from app.services.procedure import refresh_derived
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -54,7 +54,7 @@ def record_event(session: Session, case: Case, raw: dict[str, Any], *, user: Use
     _apply(event, clean)
     session.add(event)
     session.flush()
-    refresh_derived(case)
+    refresh_derived(session, case)
     return event
 
 
@@ -111,5 +111,5 @@ def correct_event(session: Session, event: Event, raw: dict[str, Any], *, user: 
                               reason=reason, changed_by_id=user.id if user else None))
     event.updated_by_id = user.id if user else None
     session.flush()
-    refresh_derived(event.case)
+    refresh_derived(session, event.case)
     return event

@@ -14,7 +14,8 @@ from app.services.users import authenticate
 
 bp = Blueprint("auth", __name__)
 
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "static"})
+# The calendar feed authenticates by its own secret token: calendar programs cannot log in.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "calendar.feed_ics"})
 
 
 @login_manager.user_loader

@@ -10,9 +10,12 @@ from app.extensions import db
 from app.forms.cases import CaseForm, PartyForm
 from app.forms.common import pairs, show_errors
 from app.models import Role, User
+from app.procedure.law import RULES_BY_ID
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
+from app.services.dashboard import acknowledgements_for, case_deadlines, case_flags
 from app.services.errors import Conflict, Invalid
 from app.services.people import create_person, find_people
+from app.services.timeline import local_now
 from app.views.loading import case_or_404, person_or_404
 
 bp = Blueprint("cases", __name__)
@@ -58,7 +61,11 @@ def new():
 @bp.route("/cases/<reference>")
 def show(reference: str):
     case = case_or_404(reference)
-    return render_template("cases/show.html", case=case)
+    now = local_now()
+    flags = case_flags(db.session, case.id, now)
+    return render_template("cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
+                           acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
+                           events_by_id={e.id: e for e in case.events})
 
 
 @bp.route("/cases/<reference>/edit", methods=["GET", "POST"])

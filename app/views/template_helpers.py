@@ -1,6 +1,8 @@
-"""Filters and globals the templates use to show codes as words."""
+"""Filters and globals the templates use to show codes, dates and terms as words."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from flask import Flask
 
@@ -13,27 +15,50 @@ _LISTS = {
 }
 
 
+def label(code: str | None, kind: str) -> str:
+    return v.label_of(_LISTS[kind], code)
+
+
+def event_label(type_name: str) -> str:
+    event_type = v.EVENT_TYPES_BY_NAME.get(type_name)
+    return event_type.label if event_type else type_name
+
+
+def field_value(value, spec: v.Field) -> str:
+    if spec.kind is v.Kind.BOOL:
+        return "yes" if value else "no"
+    if spec.choices:
+        return v.label_of(spec.choices, value)
+    return str(value)
+
+
+def days_left(due: datetime | None, now: datetime) -> str:
+    if due is None:
+        return ""
+    days = (due.date() - now.date()).days
+    if days == 0:
+        return "due today"
+    return f"{days} day{'s' * (abs(days) != 1)} left" if days > 0 else f"{-days} day{'s' * (days != -1)} ago"
+
+
+def due_text(moment: datetime | None) -> str:
+    """A due moment as a lawyer writes it: the day for day terms, the minute for hour terms."""
+    if moment is None:
+        return "cannot be computed"
+    if (moment.hour, moment.minute) == (23, 59):
+        return moment.strftime("%a %d %b %Y")
+    return moment.strftime("%a %d %b %Y %H:%M")
+
+
+def reject_page(args: dict) -> dict:
+    return {k: value for k, value in args.items() if k != "page"}
+
+
+FILTERS = {"label": label, "event_label": event_label, "field_value": field_value, "days_left": days_left,
+           "due": due_text, "reject_page": reject_page}
+
+
 def register(app: Flask) -> None:
-    @app.template_filter("label")
-    def label(code: str | None, kind: str) -> str:
-        return v.label_of(_LISTS[kind], code)
-
-    @app.template_filter("event_label")
-    def event_label(type_name: str) -> str:
-        event_type = v.EVENT_TYPES_BY_NAME.get(type_name)
-        return event_type.label if event_type else type_name
-
-    @app.template_filter("field_value")
-    def field_value(value, spec: v.Field) -> str:
-        if spec.kind is v.Kind.BOOL:
-            return "yes" if value else "no"
-        if spec.choices:
-            return v.label_of(spec.choices, value)
-        return str(value)
-
-    @app.template_filter("reject_page")
-    def reject_page(args: dict) -> dict:
-        return {k: v for k, v in args.items() if k != "page"}
-
+    app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(STAGES=STAGES, REGIONS=v.REGIONS, FAMILIES=v.FAMILIES,
                                  EVENT_TYPES=v.EVENT_TYPES, Kind=v.Kind)

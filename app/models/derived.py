@@ -1,0 +1,95 @@
+"""What the procedure engine derives from a timeline, stored for the dashboard.
+
+Nobody edits these rows: every event write replaces a case's rows in the same
+transaction, and ``flask flags recompute`` rebuilds them all. Times are Almaty wall-clock
+times, as events are. Acknowledgements are kept apart, by the flag's key, so that a
+recomputation never loses a supervisor's comment.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models.cases import Case
+from app.models.types import JSONType, Timestamp, utcnow
+from app.models.users import User
+from app.procedure.results import Deadline, Status
+
+LocalTime = DateTime(timezone=False)
+
+
+class CaseDeadline(db.Model):
+    __tablename__ = "case_deadlines"
+    __table_args__ = (Index("ix_case_deadlines_open_due", "outcome", "latest_due"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(60), index=True)
+    from_event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    end_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    due: Mapped[datetime | None] = mapped_column(LocalTime)  # None: cannot be named
+    earliest_due: Mapped[datetime | None] = mapped_column(LocalTime)
+    latest_due: Mapped[datetime | None] = mapped_column(LocalTime)
+    outcome: Mapped[str | None] = mapped_column(String(20))  # None while open
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship()
+
+    def status_at(self, now: datetime) -> str:
+        """running / met / missed / cannot-compute, as the engine defines it."""
+        deadline = Deadline(self.rule, self.from_event_id, None, self.earliest_due, self.latest_due,
+                            self.end_event_id, Status(self.outcome) if self.outcome else None)
+        return deadline.status(now).value
+
+
+class CaseFlag(db.Model):
+    __tablename__ = "case_flags"
+    __table_args__ = (Index("ix_case_flags_active", "severity", "active_from"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(60), index=True)
+    severity: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(500))
+    event_ids: Mapped[list[int]] = mapped_column(JSONType, default=list)
+    explanation: Mapped[str] = mapped_column(Text)
+    action: Mapped[str | None] = mapped_column(Text)
+    action_due: Mapped[datetime | None] = mapped_column(LocalTime)
+    active_from: Mapped[datetime | None] = mapped_column(LocalTime)
+    active_until: Mapped[datetime | None] = mapped_column(LocalTime)
+
+    case: Mapped[Case] = relationship()
+
+
+class FlagAcknowledgement(db.Model):
+    """A supervisor saw a flag and said what is being done; kept for the record."""
+
+    __tablename__ = "flag_acknowledgements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    flag_key: Mapped[str] = mapped_column(String(500))
+    rule: Mapped[str] = mapped_column(String(60))
+    comment: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class CalendarToken(db.Model):
+    """A secret that lets a calendar program read one user's deadlines; revocable."""
+
+    __tablename__ = "calendar_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
+
+    user: Mapped[User] = relationship()

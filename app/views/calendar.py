@@ -1,0 +1,50 @@
+"""Personal calendar feeds: the secret-token URL a calendar program subscribes to."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.extensions import csrf, db
+from app.models import CalendarToken
+from app.services.calendar_feed import feed, issue_token, revoke_token, user_for_token
+from app.services.timeline import local_now
+
+bp = Blueprint("calendar", __name__, url_prefix="/calendar")
+
+
+@bp.route("/")
+def index():
+    tokens = db.session.scalars(select(CalendarToken).where(CalendarToken.user_id == current_user.id)
+                                .order_by(CalendarToken.created_at.desc()))
+    return render_template("dashboard/calendar.html", tokens=list(tokens), new_url=None)
+
+
+@bp.route("/tokens", methods=["POST"])
+def new_token():
+    token = issue_token(db.session, current_user)
+    db.session.commit()
+    tokens = db.session.scalars(select(CalendarToken).where(CalendarToken.user_id == current_user.id)
+                                .order_by(CalendarToken.created_at.desc()))
+    url = url_for("calendar.feed_ics", token=token, _external=True)
+    return render_template("dashboard/calendar.html", tokens=list(tokens), new_url=url)
+
+
+@bp.route("/tokens/<int:token_id>/revoke", methods=["POST"])
+def revoke(token_id: int):
+    if not revoke_token(db.session, current_user, token_id):
+        abort(404)
+    db.session.commit()
+    flash("The calendar link is revoked: calendars using it get nothing more.", "success")
+    return redirect(url_for("calendar.index"))
+
+
+@bp.route("/feed/<token>.ics")
+@csrf.exempt
+def feed_ics(token: str):
+    user = user_for_token(db.session, token)
+    if user is None:
+        abort(404)
+    return Response(feed(db.session, user, local_now()), mimetype="text/calendar",
+                    headers={"Cache-Control": "private, no-store"})

@@ -1,0 +1,114 @@
+"""The supervisors' dashboard, its CSV export, flag acknowledgements and the rule catalogue."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import CaseFlag, FlagAcknowledgement, Role, User
+from app.procedure.law import RULES, RULES_BY_ID, TERMS
+from app.procedure.results import Severity
+from app.services.dashboard import (
+    DashboardFilter,
+    acknowledgements_for,
+    active_flags,
+    deadlines_due_soon,
+    overdue_deadlines,
+    quiet_cases,
+)
+from app.services.procedure import engine_settings
+from app.services.timeline import local_now
+from app.views.loading import case_or_404
+
+bp = Blueprint("dashboard", __name__)
+
+
+def _filters() -> DashboardFilter:
+    severity = request.args.get("severity") or None
+    return DashboardFilter(
+        lawyer_id=request.args.get("lawyer", type=int),
+        region=request.args.get("region") or None,
+        rule=request.args.get("rule") if request.args.get("rule") in RULES_BY_ID else None,
+        severity=severity if severity in {s.value for s in Severity} else None,
+    )
+
+
+def _sections(filters: DashboardFilter):
+    now = local_now()
+    flags = active_flags(db.session, filters, now)
+    return {
+        "now": now,
+        "overdue": overdue_deadlines(db.session, filters, now),
+        "soon": deadlines_due_soon(db.session, filters, now),
+        "flags": flags,
+        "acks": acknowledgements_for(db.session, flags),
+        "quiet": quiet_cases(db.session, filters, now.date()),
+    }
+
+
+@bp.route("/dashboard")
+def index():
+    filters = _filters()
+    lawyers = db.session.scalars(select(User).where(User.role == Role.LAWYER).order_by(User.full_name))
+    return render_template("dashboard/index.html", filters=filters, lawyers=list(lawyers), rules=RULES,
+                           severities=list(Severity), **_sections(filters))
+
+
+def _safe_cell(value) -> str:
+    """Spreadsheet formula injection guard: a cell may not start a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@bp.route("/dashboard.csv")
+def export_csv():
+    sections = _sections(_filters())
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "case", "title", "region", "rule", "severity_or_status", "due", "detail"])
+    for name, rows in (("overdue", sections["overdue"]), ("due-soon", sections["soon"])):
+        for d in rows:
+            writer.writerow([_safe_cell(v) for v in (
+                name, d.case.reference, d.case.title, d.case.region, d.rule, "open",
+                (d.due or d.latest_due).strftime("%Y-%m-%d %H:%M"), d.note)])
+    for f in sections["flags"]:
+        writer.writerow([_safe_cell(v) for v in (
+            "flag", f.case.reference, f.case.title, f.case.region, f.rule, f.severity,
+            f.action_due.strftime("%Y-%m-%d %H:%M") if f.action_due else "", f.explanation)])
+    for case, last_on in sections["quiet"]:
+        writer.writerow([_safe_cell(v) for v in (
+            "quiet", case.reference, case.title, case.region, "stalled-case", "info", "",
+            f"last event {last_on}" if last_on else "no events")])
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=qorgau-dashboard.csv"})
+
+
+@bp.route("/cases/<reference>/flags/<int:flag_id>/acknowledge", methods=["POST"])
+def acknowledge(reference: str, flag_id: int):
+    if current_user.role not in (Role.SUPERVISOR, Role.ADMIN):
+        abort(403)
+    case = case_or_404(reference)
+    flag = db.session.get(CaseFlag, flag_id)
+    if flag is None or flag.case_id != case.id:
+        abort(404)
+    comment = (request.form.get("comment") or "").strip()
+    if not comment or len(comment) > 2000:
+        flash("Say in a comment (up to 2,000 characters) what is being done about the flag.", "error")
+    else:
+        db.session.add(FlagAcknowledgement(case_id=case.id, flag_key=flag.key, rule=flag.rule, comment=comment,
+                                           user_id=current_user.id))
+        db.session.commit()
+        flash("Flag acknowledged; it stays on the case until the timeline resolves it.", "success")
+    return redirect(url_for("cases.show", reference=case.reference) + "#flags")
+
+
+@bp.route("/rules")
+def catalogue():
+    settings = engine_settings()
+    return render_template("dashboard/rules.html", rules=RULES, terms=TERMS, settings=settings,
+                           today=local_now().date())
