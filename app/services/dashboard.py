@@ -45,9 +45,11 @@ def overdue_deadlines(session: Session, filters: DashboardFilter, now: datetime)
 
 def deadlines_due_soon(session: Session, filters: DashboardFilter, now: datetime,
                        days: int = SOON_DAYS) -> list[CaseDeadline]:
+    """Open deadlines falling due today or on one of the next ``days`` days."""
+    horizon = datetime.combine(now.date() + timedelta(days=days + 1), datetime.min.time())
     query = (select(CaseDeadline).join(CaseDeadline.case).options(contains_eager(CaseDeadline.case))
              .where(CaseDeadline.outcome.is_(None), CaseDeadline.latest_due >= now,
-                    CaseDeadline.earliest_due <= now + timedelta(days=days))
+                    CaseDeadline.earliest_due < horizon)
              .order_by(CaseDeadline.earliest_due).limit(LIMIT))
     return list(session.scalars(filters.apply(query, CaseDeadline.rule)))
 
@@ -74,7 +76,7 @@ def quiet_cases(session: Session, filters: DashboardFilter, today: date,
              .where(or_(latest.c.last_on.is_(None), latest.c.last_on < today - timedelta(days=days)))
              .where(Case.stages != " closed ")
              .order_by(latest.c.last_on.nulls_first()).limit(LIMIT))
-    return list(session.execute(filters.apply(query)).tuples())
+    return [(case, last_on) for case, last_on in session.execute(filters.apply(query))]
 
 
 def acknowledgements_for(session: Session, flags: list[CaseFlag]) -> dict[tuple[int, str], FlagAcknowledgement]:

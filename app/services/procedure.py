@@ -86,6 +86,17 @@ def recompute_all(session: Session, batch: int = 500) -> RecomputeReport:
             totals[2] += len(result.flags)
         last_id = cases[-1].id
         session.flush()
-        session.expunge_all()
+        _forget_derived_objects(session)
     return RecomputeReport(*totals, time.perf_counter() - started)
 
+
+
+def _forget_derived_objects(session: Session) -> None:
+    """Drop the batch's cases, events and derived rows from the session so a recompute of
+    the whole archive runs in constant memory (other objects, a caller's user, stay)."""
+    from app.models import CaseAssignment, CaseParty, Event, EventRevision
+
+    kinds = (Case, Event, EventRevision, CaseParty, CaseAssignment, CaseDeadline, CaseFlag)
+    for obj in [o for o in session.identity_map.values() if isinstance(o, kinds)]:
+        if obj in session:  # expunging a case already took its events along
+            session.expunge(obj)
