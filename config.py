@@ -7,6 +7,7 @@ Production refuses to start without a real ``SECRET_KEY``.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -35,6 +36,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # forms only for now; evidence files get their own limit
     CASES_PER_PAGE = 50
+    # Overrides of the *(verify)* legal terms, e.g. {"registration": 48} (docs/procedure.md).
+    RULE_OVERRIDES: dict[str, int] = json.loads(os.environ.get("QORGAU_RULE_OVERRIDES", "{}"))
     # Argon2id cost (argon2.profiles): RFC 9106's low-memory profile, 64 MiB and 3 passes.
     PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105 - a profile name, not a password
     SEED_DEMO_USERS = False

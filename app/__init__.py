@@ -12,6 +12,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from app.procedure.law import Settings
 from app.services.passwords import use_profile
 from config import CONFIGS, INSTANCE_DIR
 
@@ -26,6 +27,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     _ensure_secret_key(app, config_name)
     use_profile(app.config["PASSWORD_HASH_PROFILE"])
+    Settings(app.config["RULE_OVERRIDES"])  # a wrong override stops start-up, not a request
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
