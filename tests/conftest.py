@@ -59,15 +59,16 @@ def app(database_url, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def session(request, app):
+def session(request):
     """Each test runs in one transaction rolled back at its end; commits become savepoints.
 
     The test and every request it makes share one session (as one request would), and no
     application context stays pushed between requests, so nothing leaks through ``g``.
     """
-    if "no_db_isolation" in request.keywords:
-        yield None
+    if "no_db_isolation" in request.keywords or "unit" in request.node.path.parts:
+        yield None  # pure tests need no database
         return
+    app = request.getfixturevalue("app")
     from sqlalchemy.orm import scoped_session, sessionmaker
 
     from app.extensions import Session, db

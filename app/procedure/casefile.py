@@ -10,7 +10,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.procedure.when import When
+from app.procedure.when import Precision, When
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,16 +54,18 @@ class CaseFile:
     def after(self, event: Fact, *types: str) -> Iterator[Fact]:
         """Events of these types that may have happened after ``event``, in timeline order.
 
-        Besides the events listed after it, that includes a coarser-dated event listed
-        before it whose period reaches past its start: an appeal of "2022" may well answer
-        a decision of "2022-05".
+        Besides the events listed after it, that includes an event listed before it whose
+        date cannot put it first: a coarser date whose period reaches past the event's start
+        (an appeal of "2022" may well answer a decision of "2022-05"), or the same day when
+        neither has a time (a registration and a complaint both "2021-01-18").
         """
         position = self.events.index(event)
         for index, other in enumerate(self.events):
             if other is event or other.type not in types:
                 continue
-            if index > position or (other.when.precision < event.when.precision
-                                    and other.when.latest() >= event.when.start):
+            coarser = other.when.precision < event.when.precision and other.when.latest() >= event.when.start
+            same_period = other.when == event.when and other.when.precision < Precision.MINUTE
+            if index > position or coarser or same_period:
                 yield other
 
     def first_after(self, event: Fact, *types: str) -> Fact | None:

@@ -256,11 +256,14 @@ class Settings:
             if name not in TERMS or not TERMS[name].verify:
                 raise ValueError(f"{name!r} is not a configurable term; "
                                  f"configurable: {', '.join(n for n, t in TERMS.items() if t.verify)}")
-            if not isinstance(amount, int) or amount <= 0:
+            if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
                 raise ValueError(f"{name}: the amount must be a positive whole number")
 
     def term(self, name: str, on: date) -> Term:
-        term = TERMS[name].in_force(on)
-        if name in self.overrides:
+        """The term in force on ``on``; an override replaces only the current value, so events
+        from before a change in the law are still judged by the law of their day."""
+        legal = TERMS[name]
+        term = legal.in_force(on)
+        if name in self.overrides and term is legal.current:
             return Term(self.overrides[name], term.unit, term.movable)
         return term

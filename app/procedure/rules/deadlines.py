@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.procedure.law import GRAVE_QUALIFICATIONS
-from app.procedure.results import Deadline
+from app.procedure.results import Deadline, Status
 from app.procedure.rules import Context, rule
 from app.procedure.rules.matching import (
     CLOSING_DECISIONS,
@@ -112,18 +112,17 @@ def appeal_to_judge(ctx: Context) -> Iterator[Deadline]:
     case = ctx.case
     for decision in case.of_type(*CLOSING_DECISIONS):
         service = service_of(case, decision)
+        # a complaint counts from the decision on: one filed before the service cannot be late
+        filed = next(iter(appeals_after(case, decision, "investigating_judge")), None)
         if service is None:
-            filed = next(iter(appeals_after(case, decision, "investigating_judge")), None)
-            if filed is not None:  # a complaint filed before any service cannot be late
-                yield ctx.deadline("appeal-to-investigating-judge-15d", decision,
-                                   "appeal-to-investigating-judge", filed,
-                                   note="the decision was never served; the complaint was filed anyway")
+            if filed is not None:
+                yield Deadline("appeal-to-investigating-judge-15d", decision.ref, None, None, None, filed.ref,
+                               Status.MET, "the decision was never served; the complaint was filed anyway")
                 continue
             yield ctx.unknowable("appeal-to-investigating-judge-15d", decision,
                                  "the decision was never served, so the 15 days cannot be counted")
             continue
-        end = next(iter(appeals_after(case, service, "investigating_judge")), None)
-        yield ctx.deadline("appeal-to-investigating-judge-15d", service, "appeal-to-investigating-judge", end)
+        yield ctx.deadline("appeal-to-investigating-judge-15d", service, "appeal-to-investigating-judge", filed)
     decisions = decisions_of_appeals(case)
     for appeal, decided in decisions.items():
         if appeal.get("to_body") in PROSECUTOR_FORUMS and decided.get("outcome") == "rejected":
@@ -208,6 +207,8 @@ def hrc_window(ctx: Context) -> Iterator[Deadline]:
     if any(c.get("committee") != "HRC" for c in communications):
         return  # the matter went to another committee
     decisions = case.of_type(*DOMESTIC_DECISIONS)
+    if communications:  # judge the submission against the last decision before it
+        decisions = case.before(communications[0], *DOMESTIC_DECISIONS) or decisions
     if decisions:
         last = decisions[-1]
         end = next((c for c in case.after(last, "un_communication_submitted")), None)
