@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.procedure.results import Flag, Status
+from app.procedure.results import Flag
 from app.procedure.rules import IMPLICATED_BODIES, Context, rule
 from app.procedure.rules.deadlines import IMPLIES_REGISTRATION
 from app.procedure.rules.matching import cites, qualifications, service_of
@@ -114,8 +114,10 @@ def terminated_lack_of_evidence(ctx: Context) -> Iterator[Flag]:
     for termination in ctx.case.of_type("investigation_terminated"):
         ground = termination.get("ground")
         if ground in LACK_OF_EVIDENCE:
+            service = service_of(ctx.case, termination)
+            start = service.ref if service is not None else termination.ref
             judge = next((d for d in ctx.of_rule("appeal-to-investigating-judge-15d")
-                          if d.status(termination.when.start) is Status.RUNNING and d.due), None)
+                          if d.from_event == start and d.outcome is None and d.due), None)
             yield ctx.flag("terminated-lack-of-evidence", [termination.ref],
                            f"Terminated ({termination.when}) on the ground of {LACK_OF_EVIDENCE[ground]}.",
                            action="Complain to the investigating judge (CPC 106) within 15 days of service.",

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from app.procedure.results import Flag
 from app.procedure.rules import Context, describe, rule
+from app.procedure.when import When
 
 UNOFFICIAL_PLACES = {"military_unit", "sports_hall", "other_unofficial"}
 
@@ -32,8 +33,6 @@ def detention_time_gap(ctx: Context) -> Iterator[Flag]:
         apprehension = apprehensions[-1]
         late = record.when.start - apprehension.when.latest() > timedelta(hours=3)
         recorded = record.get("recorded_time")
-        from app.procedure.when import When
-
         misdated = recorded is not None and When.parse(recorded).start > apprehension.when.latest()
         if late or misdated:
             reasons = []
@@ -42,8 +41,8 @@ def detention_time_gap(ctx: Context) -> Iterator[Flag]:
             if misdated:
                 reasons.append(f"the protocol gives {recorded}, later than the actual apprehension "
                                f"({apprehension.when})")
-            yield ctx.flag("detention-time-gap", [apprehension.ref, record.ref],
-                           "; ".join(reasons).capitalize() + ".",
+            text = "; ".join(reasons)
+            yield ctx.flag("detention-time-gap", [apprehension.ref, record.ref], text[0].upper() + text[1:] + ".",
                            action="Ask the prosecutor to correct the record; the custody clock runs from "
                                   "the actual apprehension.")
 

@@ -11,15 +11,31 @@ CLOSING_DECISIONS = ("investigation_terminated", "registration_refused", "writte
 PROSECUTOR_FORUMS = ("prosecutor", "general_prosecutor")
 
 
+# Which bodies decide an appeal filed with each forum (appeal_filed.to_body → appeal_decided.body).
+DECIDING_BODIES = {
+    "prosecutor": {"prosecutor", "special_prosecutor"},
+    "general_prosecutor": {"general_prosecutor"},
+    "investigating_judge": {"investigating_judge"},
+    "regional_court": {"appellate_court"},
+    "appellate_court": {"appellate_court"},
+    "cassation": {"supreme_court"},
+    "administrative_court": {"court"},
+}
+
+
 def decisions_of_appeals(case: CaseFile) -> dict[Fact, Fact]:
-    """Pair each appeal_decided with the earliest undecided appeal filed before it."""
+    """Pair each appeal_decided with the earliest undecided appeal filed before it with the
+    body that decided (or, when the decision does not say who decided, the earliest one)."""
     open_appeals: list[Fact] = []
     pairs: dict[Fact, Fact] = {}
     for event in case.events:
         if event.type == "appeal_filed":
             open_appeals.append(event)
         elif event.type == "appeal_decided" and open_appeals:
-            pairs[open_appeals.pop(0)] = event
+            appeal = next((a for a in open_appeals if event.body in DECIDING_BODIES.get(a.get("to_body"), ())),
+                          open_appeals[0])
+            open_appeals.remove(appeal)
+            pairs[appeal] = event
     return pairs
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from math import floor
 
 from app.procedure.law import MCI_TENGE, VCF_MINIMUM_MCI
 from app.procedure.results import Flag
@@ -22,15 +23,16 @@ def compensation_below_minimum(ctx: Context) -> Iterator[Flag]:
         if mci is None and payment.get("amount_kzt") is not None and payment.when.start.year in MCI_TENGE:
             mci = payment.get("amount_kzt") / MCI_TENGE[payment.when.start.year]
         if mci is not None and mci < minimum:
+            paid = floor(mci * 10) / 10  # rounded down: a shortfall never reads as the minimum
             yield ctx.flag("compensation-below-minimum", [payment.ref],
-                           f"The Victims Compensation Fund paid {mci:.1f} MCI, below the minimum of {minimum} MCI "
+                           f"The Victims Compensation Fund paid {paid:.1f} MCI, below the minimum of {minimum} MCI "
                            f"for {harm.replace('_', ' ')}.",
                            action="Claim the difference from the Fund.")
 
 
 @rule("stalled-case")
 def stalled_case(ctx: Context) -> Iterator[Flag]:
-    last = ctx.case.last
+    last = max(reversed(ctx.case.events), key=lambda e: e.when.latest(), default=None)
     if last is None or derive_stages(ctx.case.events) == ["closed"]:
         return
     term = ctx.settings.term("stalled", last.when.day)
