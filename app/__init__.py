@@ -64,9 +64,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from app.views import admin, auth, calendar, cases, dashboard, events, people
+    from app.views import admin, auth, calendar, cases, dashboard, drafts, events, people
 
-    for module in (auth, cases, events, people, dashboard, calendar, admin):
+    for module in (auth, cases, events, people, dashboard, drafts, calendar, admin):
         app.register_blueprint(module.bp)
 
 

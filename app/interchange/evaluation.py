@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from app.interchange.format import CaseRecord
+from app.drafts.builder import DraftInput, EventView
+from app.drafts.provisions import suggest
+from app.interchange.format import CaseRecord, Document
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import evaluate
 from app.procedure.law import Settings
@@ -48,3 +50,24 @@ def evaluation_json(record: CaseRecord, as_of: datetime, settings: Settings | No
             "explanation": f.explanation,
         } for f in result.flags],
     }
+
+
+def draft_input(document: Document, record: CaseRecord, *, committee: str, language: str,
+                provisions: list[str] | None, today: date, as_of: datetime) -> DraftInput:
+    """What the draft builder needs, from an interchange file (tests and previews without a database)."""
+    people = {p.key: p for p in document.people}
+
+    def names(role: str) -> list[str]:
+        return [people[p.person].name or people[p.person].description or p.person
+                for p in record.parties if p.role == role]
+
+    case = case_file(record)
+    evaluation = evaluate(case, as_of)
+    events = [EventView(i, e.type, e.at, e.body, dict(e.fields), e.source, e.document_number, e.document_title)
+              for i, e in enumerate(record.events)]
+    events.sort(key=lambda e: (e.when.start, e.when.precision))
+    if provisions is None:
+        detained = bool(case.of_type("apprehension"))
+        provisions = suggest(committee, [f.rule for f in evaluation.flags], minor=case.minor, detained=detained)
+    return DraftInput(record.reference, committee, language, provisions, today, names("victim"),
+                      names("complainant"), names("counsel"), events, case, evaluation)

@@ -72,6 +72,8 @@ ADDITIONS = [
     "  `public_place` (kettling happens in the street); investigation form `accelerated`",
     "  (CPC 190(3)); verdict outcome `case_dismissed`; appeal forums `regional_court` (CPC 107)",
     "  and `administrative_court` (APPC, asylum).",
+    "- `authorization_signed` (kind `consent` or `power_of_attorney`, optional `committee`): the",
+    "  signed consent or power of attorney a UN communication needs, checked before drafting.",
 ]
 
 

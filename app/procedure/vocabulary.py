@@ -316,6 +316,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
           _bool("violation_found", "Violation found"), _text("articles", "Articles")),
     _type("state_follow_up_reply", "international", "State follow-up reply",
           _text("what", "What the State reports")),
+    _type("authorization_signed", "international", "Consent or power of attorney signed",
+          _choice("kind", "Document", _choices(
+              ("consent", "Victim's consent to the communication"),
+              ("power_of_attorney", "Power of attorney for the representative")), required=True),
+          _choice("committee", "For the committee", COMMITTEES)),
     _type("implementation", "international", "Implementation of Views",
           _text("what", "What was done (compensation, reinvestigation…)")),
     # redress

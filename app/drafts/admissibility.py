@@ -1,0 +1,133 @@
+"""What stands in the way of a communication, checked before drafting.
+
+Blockers make a communication inadmissible as the file stands; warnings need an argument
+in the draft. Each finding says what to do about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.procedure.casefile import CaseFile
+from app.procedure.results import Evaluation, Status
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """Whether Kazakhstan accepted a committee's individual communications (an admin edits this)."""
+
+    committee: str
+    available: bool
+    in_force_since: date | None = None
+    note: str = ""
+
+
+# DOMAIN.md §7; the app keeps an editable copy in the database.
+DEFAULT_PROCEDURES = (
+    Procedure("CAT", True, date(2008, 2, 21), "art. 22 declaration made in 2008 (CAT/C/KAZ/CO/2)"),
+    Procedure("HRC", True, date(2009, 9, 30), "ICCPR OP1 in force 30.09.2009; acts or omissions after that "
+              "date only (the ratification law's declaration)"),
+    Procedure("CEDAW", True, None, "OP ratified 2001"),
+    Procedure("CRPD", True, None, "OP ratified 2023"),
+    Procedure("CED", False, None, "no art. 31 declaration found: not available"),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "blocker" or "warning"
+    code: str
+    message: str
+
+
+ILL_TREATMENT = ("incident", "apprehension", "interrogation", "death_in_custody", "reprisal", "expulsion_ordered",
+                 "deported")
+
+
+def check(case: CaseFile, evaluation: Evaluation, committee: str, procedures: dict[str, Procedure],
+          as_of: datetime) -> list[Finding]:
+    findings = [*_procedure(case, committee, procedures), *_remedies(case, evaluation),
+                *_other_bodies(case, committee), *_authorization(case, committee)]
+    if committee == "HRC":
+        findings += _hrc_window(evaluation, as_of)
+    return sorted(findings, key=lambda f: f.level != "blocker")
+
+
+def _procedure(case: CaseFile, committee: str, procedures: dict[str, Procedure]):
+    procedure = procedures.get(committee)
+    if procedure is None or not procedure.available:
+        yield Finding("blocker", "procedure-not-accepted",
+                      f"Kazakhstan has not accepted individual communications to {committee}"
+                      + (f" ({procedure.note})" if procedure and procedure.note else "") + ".")
+        return
+    if procedure.in_force_since:
+        facts = case.of_type(*ILL_TREATMENT)
+        before = [e for e in facts if e.when.latest().date() < procedure.in_force_since]
+        if facts and len(before) == len(facts):
+            yield Finding("blocker", "ratione-temporis",
+                          f"Every recorded fact predates {procedure.in_force_since:%d.%m.%Y}, when the procedure "
+                          f"took effect for Kazakhstan: argue a continuing violation or choose another committee.")
+        elif before:
+            yield Finding("warning", "ratione-temporis",
+                          f"Some facts predate {procedure.in_force_since:%d.%m.%Y}: the Committee can examine only "
+                          "what happened after, or continuing effects.")
+
+
+def _remedies(case: CaseFile, evaluation: Evaluation):
+    complaints = case.of_type("complaint_filed", "appeal_filed", "asylum_appeal_filed")
+    if not complaints:
+        yield Finding("blocker", "remedies-not-used",
+                      "No complaint or appeal is recorded: domestic remedies have not been used.")
+    decided = len(case.of_type("appeal_decided"))
+    if len(case.of_type("appeal_filed")) > decided:
+        yield Finding("blocker", "remedies-pending",
+                      "An appeal is still undecided: wait for the decision, or argue that the remedy is "
+                      "unreasonably prolonged or ineffective.")
+    if "investigation" in evaluation.stages:
+        yield Finding("warning", "investigation-open",
+                      "The investigation is still open: argue that it is ineffective or unreasonably prolonged.")
+    for termination in case.of_type("investigation_terminated"):
+        if not list(case.after(termination, "appeal_filed")):
+            yield Finding("blocker", "termination-not-appealed",
+                          f"The termination of {termination.when} was never appealed: complain to the "
+                          "investigating judge (CPC 106) or explain why that remedy was not available.")
+    if any(f.rule == "decision-not-served" for f in evaluation.flags):
+        yield Finding("warning", "decision-not-served",
+                      "A decision was never served: explain in the draft why its appeal term could not be used.")
+
+
+def _other_bodies(case: CaseFile, committee: str):
+    for submitted in case.of_type("un_communication_submitted"):
+        other = submitted.get("committee")
+        if other != committee:
+            yield Finding("blocker", "same-matter-elsewhere",
+                          f"The same matter was submitted to {other} on {submitted.when}: a committee will not "
+                          "examine a matter pending before or decided by another international body.")
+        else:
+            yield Finding("warning", "already-submitted",
+                          f"A communication to {committee} is already recorded ({submitted.when}).")
+
+
+def _authorization(case: CaseFile, committee: str):
+    signed = [e for e in case.of_type("authorization_signed") if e.get("committee") in (None, committee)]
+    if not signed:
+        yield Finding("blocker", "no-authorization",
+                      "No signed consent or power of attorney is on file: record it (event 'Consent or power "
+                      "of attorney signed') before submitting.")
+
+
+def _hrc_window(evaluation: Evaluation, as_of: datetime):
+    for deadline in evaluation.deadlines:
+        if deadline.rule != "hrc-5y":
+            continue
+        status = deadline.status(as_of)
+        if status is Status.MISSED:
+            yield Finding("blocker", "hrc-five-years",
+                          "More than five years have passed since the last domestic decision: the Committee may "
+                          "find the communication an abuse of the right of submission (rule 99(c)) unless the "
+                          "delay is justified.")
+        elif any(f.rule == "hrc-window-closing" for f in evaluation.flags):
+            yield Finding("warning", "hrc-window-closing",
+                          "The five years since the last domestic decision end soon: submit before "
+                          f"{deadline.due.due:%d.%m.%Y}." if deadline.due else "The five-year window closes soon.")
