@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -47,7 +48,7 @@ def _form_field(spec: Field, case_events: list[Event]) -> FormField:
     if spec.kind is Kind.WHEN:
         return StringField(label, description=WHEN_HELP)
     if spec.kind is Kind.AMOUNT:
-        return StringField(label, description="a number, e.g. 2000000")
+        return StringField(label, description="a number without thousands separators, e.g. 2000000 or 2 000 000")
     return StringField(label)
 
 
@@ -80,12 +81,16 @@ def form_to_raw(form: EventFormBase, event_type: EventType) -> dict[str, Any]:
     }
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d{1,2})?")
+
+
 def _number(text: str) -> Any:
-    cleaned = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return text  # the validator names it
+    """'91890', '91 890', '2.5' or '2,5'; '1,000' is refused as ambiguous (a thousands separator
+    or a decimal comma?) rather than stored as 1. Anything else goes to the validator as text."""
+    cleaned = text.replace(" ", "").replace("\u00a0", "")
+    if not _NUMBER.fullmatch(cleaned):
+        return text  # the validator names it: "must be a number"
+    number = float(cleaned.replace(",", "."))
     return int(number) if number.is_integer() else number
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from app.procedure.event_input import clean_event
 from app.procedure.vocabulary import (
     BODIES,
+    EVENT_TYPES_BY_NAME,
     MAX_LONG_TEXT,
     MAX_TEXT,
     PLACE_TYPES,
@@ -25,12 +26,12 @@ from app.procedure.vocabulary import (
     FieldErrors,
     clean_text,
 )
-from app.procedure.when import When
+from app.procedure.when import When, almaty_now
 
 FORMAT_NAME = "qorgau.cases"
 FORMAT_VERSION = 1
-REFERENCE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
-PERSON_KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+REFERENCE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{2,39}")  # use fullmatch: "$" allows a final newline
+PERSON_KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 MAX_TITLE = 300
 MAX_CITY = 200
 MAX_INCIDENT = 100
@@ -132,6 +133,9 @@ class _Collector:
         if value is None:
             return None
         allowed = set(allowed)
+        if not isinstance(value, str):
+            self.add(where, name, "must be a code (text)")
+            return None
         if value not in allowed:
             self.add(where, name, f"{value!r} is not one of {', '.join(sorted(allowed))}")
             return None
@@ -144,7 +148,7 @@ def _codes(choices) -> set[str]:
 
 def parse_document(data: Any, *, now: datetime | None = None) -> Document:
     """Validate a decoded interchange document; raise InvalidDocument listing every problem."""
-    now = now or datetime.now()
+    now = now or almaty_now()
     out = _Collector()
     if not isinstance(data, dict):
         raise InvalidDocument([Problem("document", "(root)", "must be a JSON object")])
@@ -179,7 +183,7 @@ def _parse_people(raw: Any, out: _Collector) -> list[PersonRecord]:
             out.add(where, "(person)", "must be an object")
             continue
         key = obj.get("key")
-        if not isinstance(key, str) or not PERSON_KEY_PATTERN.match(key):
+        if not isinstance(key, str) or not PERSON_KEY_PATTERN.fullmatch(key):
             out.add(where, "key", "must be lower-case letters, digits, '-' or '_' (max 64)")
             continue
         if key in seen:
@@ -211,11 +215,12 @@ def _parse_case(raw: Any, index: int, person_keys: set[str], now: datetime,
         return None
     reference = raw.get("reference")
     where = f"case {reference}" if isinstance(reference, str) else f"cases[{index}]"
-    if not isinstance(reference, str) or not REFERENCE_PATTERN.match(reference):
+    if not isinstance(reference, str) or not REFERENCE_PATTERN.fullmatch(reference):
         out.add(where, "reference", "must be 3-40 capital letters, digits or '-', e.g. KZ-2021-0007")
         reference = None
     flags = raw.get("victim_flags", [])
-    if not isinstance(flags, list) or not set(flags) <= _codes(VICTIM_FLAGS):
+    if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags) \
+            or not set(flags) <= _codes(VICTIM_FLAGS):
         out.add(where, "victim_flags",
                 f"must be a list of: {', '.join(sorted(_codes(VICTIM_FLAGS)))}")
         flags = []
@@ -253,7 +258,7 @@ def _parse_parties(raw: Any, where: str, person_keys: set[str],
             out.add(here, "(party)", "must be an object")
             continue
         person = obj.get("person")
-        if person not in person_keys:
+        if not isinstance(person, str) or person not in person_keys:
             out.add(here, "person", f"{person!r} is not a key in people")
             continue
         role = out.code(obj, "role", here, _codes(ROLES))
@@ -279,25 +284,27 @@ def _parse_event(raw: Any, index: int, count: int, case_where: str, now: datetim
         out.add(where, "document", "must be an object with number and title")
         return None
     fields = raw.get("fields") or {}
+    type_name = raw.get("type")
+    event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
+    refs = event_type.reference_fields() if event_type else frozenset()
     if isinstance(fields, dict):  # event references are indexes here, text to the validator
-        fields = {k: str(v) if type(v) is int else v for k, v in fields.items()}
+        fields = {k: str(v) if k in refs and type(v) is int else v for k, v in fields.items()}
     flat = {**raw, "fields": fields,
             "document_number": document.get("number"), "document_title": document.get("title")}
+    problems = len(out.problems)
     try:
         event = clean_event(flat, now=now)
     except FieldErrors as exc:
         for name, reason in exc.errors.items():
             out.add(where, name.replace("document_", "document."), reason)
-        return None
-    problems = len(out.problems)
-    for name in event.event_fields():
-        target = event.fields[name]
-        if not target.isdigit() or not 0 <= int(target) < count or int(target) == index:
-            out.add(where, f"fields.{name}",
-                    f"must be the index of another event of this case (0-{count - 1})")
-        else:
+        event = None
+    for name in sorted(refs & set(fields) if isinstance(fields, dict) else ()):
+        target = fields[name]
+        if type(raw["fields"].get(name)) is not int or not 0 <= int(target) < count or int(target) == index:
+            out.add(where, f"fields.{name}", f"must be the index of another event of this case (0-{count - 1})")
+        elif event is not None:
             event.fields[name] = int(target)
-    if len(out.problems) > problems:
+    if event is None or len(out.problems) > problems:
         return None
     return EventRecord(
         type=event.type, at=event.at, source=event.source, body=event.body,

@@ -43,6 +43,8 @@ class Case(db.Model):
     victim_in_custody_now: Mapped[bool] = mapped_column(default=False)
     incident: Mapped[str | None] = mapped_column(String(100), index=True)
     summary: Mapped[str | None] = mapped_column(Text)
+    # Derived on write: reference, title, summary, incident lower-cased in Python (any script).
+    search_text: Mapped[str] = mapped_column(Text, default="")
     # Derived from the timeline by app.procedure.stage, never typed in: " appeal international ".
     stages: Mapped[str] = mapped_column(String(200), default=" intake ", index=True)
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -51,16 +51,7 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
     event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
     if event_type is None:
         raise FieldErrors({"type": f"{type_name!r} is not an event type of DOMAIN.md §3"})
-    at = None
-    if raw.get("at") in (None, ""):
-        errors["at"] = "is required"
-    else:
-        try:
-            at = When.parse(raw["at"])
-            if at.start > now:
-                errors["at"] = f"{at} is in the future"
-        except InvalidWhen as exc:
-            errors["at"] = str(exc)
+    at = _clean_at(raw.get("at"), now, errors)
     texts: dict[str, str | None] = {}
     for name, limit in (("source", MAX_TEXT), ("document_number", MAX_TEXT),
                         ("document_title", MAX_TEXT), ("notes", MAX_LONG_TEXT)):
@@ -71,9 +62,7 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
             errors[name] = str(exc)
     if "source" not in errors and not texts.get("source"):
         errors["source"] = "is required: cite the document and paragraph, or \"lawyer's file\""
-    body = raw.get("body") or None
-    if body is not None and body not in _BODY_CODES:
-        errors["body"] = f"{body!r} is not a known body"
+    body = _clean_body(raw.get("body") or None, errors)
     fields_raw = raw.get("fields") or {}
     fields: dict[str, Any] = {}
     if not isinstance(fields_raw, Mapping):
@@ -90,3 +79,25 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
         document_number=texts["document_number"], document_title=texts["document_title"],
         notes=texts["notes"], fields=fields,
     )
+
+
+def _clean_at(value: Any, now: datetime, errors: dict[str, str]) -> When | None:
+    if value in (None, ""):
+        errors["at"] = "is required"
+        return None
+    try:
+        at = When.parse(value)
+    except InvalidWhen as exc:
+        errors["at"] = str(exc)
+        return None
+    if at.start > now:
+        errors["at"] = f"{at} is in the future"
+    return at
+
+
+def _clean_body(body: Any, errors: dict[str, str]) -> str | None:
+    if body is not None and not isinstance(body, str):
+        errors["body"] = "must be a code (text)"
+    elif body is not None and body not in _BODY_CODES:
+        errors["body"] = f"{body!r} is not a known body"
+    return body

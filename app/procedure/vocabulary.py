@@ -396,6 +396,8 @@ def _clean_bool(_spec: Field, value: Any) -> bool:
 
 
 def _clean_choice(spec: Field, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be a code (text)")
     if value not in spec.codes():
         raise ValueError(f"{value!r} is not one of {', '.join(sorted(spec.codes()))}")
     return value
@@ -437,9 +439,13 @@ def clean_text(value: Any, limit: int) -> str:
     """Strip and bound a text; refuse control characters that no document contains."""
     if not isinstance(value, str):
         raise ValueError("must be text")
-    text = value.strip()
+    text = value.replace("\r\n", "\n").strip()
     if len(text) > limit:
         raise ValueError(f"is {len(text):,} characters long; the limit is {limit:,}")
-    if any(ord(ch) < 32 and ch not in "\n\r\t" for ch in text):
+    if any((ord(ch) < 32 and ch not in "\n\t") or 127 <= ord(ch) < 160 for ch in text):
         raise ValueError("contains control characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains characters that are not valid Unicode") from None
     return text

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import IntEnum
+from zoneinfo import ZoneInfo
 
 
 class Precision(IntEnum):
@@ -31,6 +32,7 @@ _PATTERN = re.compile(
 )
 
 EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200  # far enough for any term; keeps date arithmetic inside datetime's range
 
 
 class InvalidWhen(ValueError):
@@ -57,8 +59,8 @@ class When:
                 f"{text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"
             )
         parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
-        if parts["year"] < EARLIEST_YEAR:
-            raise InvalidWhen(f"{text!r}: the year must be {EARLIEST_YEAR} or later")
+        if not EARLIEST_YEAR <= parts["year"] <= LATEST_YEAR:
+            raise InvalidWhen(f"{text!r}: the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
         precision = Precision(
             Precision.MINUTE if "hour" in parts
             else Precision.DAY if "day" in parts
@@ -110,3 +112,11 @@ class When:
     def __str__(self) -> str:
         return self.isoformat()
 
+
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def almaty_now() -> datetime:
+    """Now as a naive Almaty wall-clock time, the frame every event is recorded in."""
+    return datetime.now(ALMATY).replace(tzinfo=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from app.interchange.format import MAX_CITY, MAX_INCIDENT, MAX_TITLE, REFERENCE_PATTERN
@@ -60,7 +60,7 @@ def create_case(session: Session, *, reference: str, data: dict[str, Any],
                 created_by: User | None) -> Case:
     reference = (reference or "").strip().upper()
     errors = {}
-    if not REFERENCE_PATTERN.match(reference):
+    if not REFERENCE_PATTERN.fullmatch(reference):
         errors["reference"] = "must be 3-40 capital letters, digits or '-', e.g. KZ-2021-0007"
     elif session.scalar(select(Case.id).where(Case.reference == reference)):
         errors["reference"] = f"{reference} already exists"
@@ -71,6 +71,7 @@ def create_case(session: Session, *, reference: str, data: dict[str, Any],
     if errors:
         raise Invalid(errors)
     case = Case(reference=reference, created_by_id=created_by.id if created_by else None, **cleaned)
+    case.search_text = case_search_text(case)
     session.add(case)
     if created_by is not None and created_by.role == Role.LAWYER:
         case.assignments.append(CaseAssignment(user=created_by))  # who opens a case works on it
@@ -84,8 +85,14 @@ def update_case(session: Session, case: Case, *, data: dict[str, Any], expected_
                        "reload the page to see their changes before saving yours.")
     for name, value in clean_case_fields(data).items():
         setattr(case, name, value)
+    case.search_text = case_search_text(case)
     session.flush()
     return case
+
+
+def case_search_text(case: Case) -> str:
+    """Reference, title, summary and incident, lower-cased for search in any script."""
+    return "\n".join(t.lower() for t in (case.reference, case.title, case.summary, case.incident) if t)
 
 
 @dataclass
@@ -94,6 +101,7 @@ class CaseFilter:
     region: str | None = None
     lawyer_id: int | None = None
     text: str | None = None
+    incident: str | None = None
 
 
 def case_list_query(filters: CaseFilter) -> Select[tuple[Case]]:
@@ -105,16 +113,14 @@ def case_list_query(filters: CaseFilter) -> Select[tuple[Case]]:
         query = query.where(Case.region == filters.region)
     if filters.lawyer_id:
         query = query.where(Case.assignments.any(CaseAssignment.user_id == filters.lawyer_id))
+    if filters.incident:
+        query = query.where(Case.incident == filters.incident)
     if filters.text:
+        # Lower-cased in Python on write and here: SQLite's lower() knows only ASCII.
         needle = f"%{_escape_like(filters.text.strip().lower())}%"
         people = (select(CaseParty.case_id).join(Person)
                   .where(Person.search_text.like(needle, escape="\\")))
-        query = query.where(or_(
-            func.lower(Case.title).like(needle, escape="\\"),
-            func.lower(Case.reference).like(needle, escape="\\"),
-            func.lower(func.coalesce(Case.summary, "")).like(needle, escape="\\"),
-            Case.id.in_(people),
-        ))
+        query = query.where(or_(Case.search_text.like(needle, escape="\\"), Case.id.in_(people)))
     return query.order_by(Case.reference)
 
 

@@ -19,5 +19,9 @@ class Conflict(ServiceError):
     """Someone else changed the record since it was read."""
 
 
+CONFLICT = ("Someone else changed this record while you were editing it; nothing of yours was saved over "
+            "theirs. Reload the page to see their changes, then apply yours again.")
+
+
 class NotFound(ServiceError):
     """A record the user named does not exist."""

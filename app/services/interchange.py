@@ -18,8 +18,8 @@ from app.interchange.format import (
     dump_document,
 )
 from app.models import Case, CaseParty, Event, Person, User
-from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
-from app.services.cases import clean_case_fields
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, Kind
+from app.services.cases import case_search_text, clean_case_fields
 from app.services.errors import NotFound
 from app.services.people import create_person
 from app.services.procedure import refresh_derived
@@ -47,6 +47,7 @@ def _import_case(session: Session, record: CaseRecord, people: dict[str, Person]
         "incident": record.incident, "summary": record.summary, "victim_flags": record.victim_flags,
     })
     case = Case(reference=record.reference, created_by_id=user.id if user else None, **fields)
+    case.search_text = case_search_text(case)
     session.add(case)
     for party in record.parties:
         case.parties.append(CaseParty(person=people[party.person], role=party.role, notes=party.notes))
@@ -91,8 +92,8 @@ def export_cases(session: Session, references: list[str]) -> dict[str, Any]:
         events = [EventRecord(
             type=e.type, at=e.when, source=e.source, body=e.body, document_number=e.document_number,
             document_title=e.document_title, notes=e.notes,
-            fields={k: index[v] if k in e.event_type.reference_fields() else v
-                    for k, v in (e.fields or {}).items()},
+            fields={spec.name: index[e.fields[spec.name]] if spec.kind is Kind.EVENT else e.fields[spec.name]
+                    for spec in e.event_type.fields if spec.name in (e.fields or {})},  # vocabulary order
         ) for e in case.events]
         records.append(CaseRecord(
             reference=case.reference, title=case.title, region=case.region, city=case.city,

@@ -35,7 +35,8 @@ def password_problems(password: str, *, email: str = "") -> list[str]:
     problems = []
     if len(password) < MIN_LENGTH:
         problems.append(f"must be at least {MIN_LENGTH} characters long")
-    if email and email.split("@")[0].lower() in password.lower():
+    local = email.split("@")[0].lower() if email else ""
+    if len(local) >= 4 and local in password.lower():
         problems.append("must not contain your e-mail name")
     if len(set(password)) < 5:
         problems.append("must use at least 5 different characters")

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, has_app_context
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.models import Case, CaseDeadline, CaseFlag
 from app.procedure.casefile import CaseFile, Fact
@@ -41,7 +42,11 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     event write, so the dashboard never shows a stale picture."""
     session.flush()  # events need their ids
     result = derive(case_file_of(case), settings=settings or engine_settings())
-    case.stages = " " + " ".join(result.stages) + " "
+    # Written past the case's version counter: a new event is not an edit of the case, and two
+    # lawyers recording events at once must not make each other's case edits conflict.
+    stages = " " + " ".join(result.stages) + " "
+    session.execute(update(Case).where(Case.id == case.id).values(stages=stages))
+    set_committed_value(case, "stages", stages)
     session.execute(delete(CaseDeadline).where(CaseDeadline.case_id == case.id))
     session.execute(delete(CaseFlag).where(CaseFlag.case_id == case.id))
     session.add_all(CaseDeadline(

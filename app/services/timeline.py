@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from app.models import Case, Event, EventRevision, User
 from app.procedure.event_input import CleanEvent, clean_event
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, MAX_TEXT, FieldErrors, clean_text
+from app.procedure.when import almaty_now
 from app.services.errors import Conflict, Invalid
 from app.services.procedure import refresh_derived
-
-ALMATY = ZoneInfo("Asia/Almaty")
 
 
 def local_now() -> datetime:
     """Now as a naive Almaty wall-clock time, the frame events are recorded in."""
-    return datetime.now(ALMATY).replace(tzinfo=None)
+    return almaty_now()
 
 
 def _validate(case: Case, raw: dict[str, Any], *, editing: Event | None = None) -> CleanEvent:

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Role, User
+from app.procedure.vocabulary import clean_text
 from app.services.errors import Invalid
 from app.services.passwords import hash_password, needs_rehash, password_problems, verify_password
 
@@ -24,13 +25,20 @@ def create_user(session: Session, *, email: str, full_name: str, role: Role | st
     errors: dict[str, str] = {}
     if session.scalar(select(User.id).where(func.lower(User.email) == email)):
         errors["email"] = "a user with this e-mail already exists"
-    if not full_name.strip():
-        errors["full_name"] = "is required"
+    try:
+        full_name = clean_text(full_name or "", 200)
+    except ValueError as exc:
+        errors["full_name"] = str(exc)
+    else:
+        if not full_name:
+            errors["full_name"] = "is required"
+    if role not in {r.value for r in Role}:
+        errors["role"] = f"{role!r} is not a role"
     if problems := password_problems(password, email=email):
         errors["password"] = "; ".join(problems)
     if errors:
         raise Invalid(errors)
-    user = User(email=email, full_name=full_name.strip(), role=Role(role),
+    user = User(email=email, full_name=full_name, role=Role(role),
                 password_hash=hash_password(password))
     session.add(user)
     session.flush()

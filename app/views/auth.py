@@ -20,7 +20,7 @@ PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "calendar.feed_ics"})
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return db.session.get(User, int(user_id)) if user_id.isdecimal() and len(user_id) < 10 else None
 
 
 @bp.before_app_request

@@ -31,7 +31,7 @@ def new_token():
     return render_template("dashboard/calendar.html", tokens=list(tokens), new_url=url)
 
 
-@bp.route("/tokens/<int:token_id>/revoke", methods=["POST"])
+@bp.route("/tokens/<int(max=2147483647):token_id>/revoke", methods=["POST"])
 def revoke(token_id: int):
     if not revoke_token(db.session, current_user, token_id):
         abort(404)

@@ -5,34 +5,42 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.forms.cases import CaseForm, PartyForm
 from app.forms.common import pairs, show_errors
-from app.models import Role, User
+from app.models import Person, Role, User
 from app.procedure.law import RULES_BY_ID
+from app.procedure.stage import STAGES
+from app.procedure.vocabulary import REGIONS
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
 from app.services.dashboard import acknowledgements_for, case_deadlines, case_flags
-from app.services.errors import Conflict, Invalid
+from app.services.errors import CONFLICT, Conflict, Invalid
 from app.services.people import create_person, find_people
 from app.services.timeline import local_now
-from app.views.loading import case_or_404, person_or_404
+from app.views.loading import case_or_404
+from app.views.params import code_arg, filter_args, int_arg, page_arg, parse_version, text_arg
 
 bp = Blueprint("cases", __name__)
+REGION_CODES = frozenset(r.code for r in REGIONS)
 
 
 @bp.route("/")
 def index():
     filters = CaseFilter(
-        stage=request.args.get("stage") or None,
-        region=request.args.get("region") or None,
-        lawyer_id=request.args.get("lawyer", type=int),
-        text=(request.args.get("q") or "")[:200] or None,
+        stage=code_arg("stage", STAGES),
+        region=code_arg("region", REGION_CODES),
+        lawyer_id=int_arg("lawyer"),
+        text=text_arg("q"),
+        incident=text_arg("incident", 100),
     )
-    page = db.paginate(case_list_query(filters), per_page=current_app.config["CASES_PER_PAGE"],
+    page = db.paginate(case_list_query(filters), page=page_arg(), per_page=current_app.config["CASES_PER_PAGE"],
                        error_out=False)
     lawyers = db.session.scalars(select(User).where(User.role == Role.LAWYER).order_by(User.full_name))
-    return render_template("cases/index.html", page=page, filters=filters, lawyers=list(lawyers))
+    return render_template("cases/index.html", page=page, filters=filters, lawyers=list(lawyers),
+                           query_args=filter_args())
 
 
 def _case_data(form: CaseForm) -> dict:
@@ -52,7 +60,12 @@ def new():
             db.session.rollback()
             show_errors(form, exc.errors)
         else:
-            db.session.commit()
+            try:
+                db.session.commit()
+            except IntegrityError:  # the same reference saved a moment ago by someone else
+                db.session.rollback()
+                show_errors(form, {"reference": "already exists"})
+                return render_template("cases/form.html", form=form, case=None), 422
             flash(f"Case {case.reference} created. Add its people and its first events.", "success")
             return redirect(url_for("cases.show", reference=case.reference))
     return render_template("cases/form.html", form=form, case=None), 422 if form.errors else 200
@@ -77,14 +90,13 @@ def edit(reference: str):
         form.version.data = str(case.version)
     if form.validate_on_submit():
         try:
-            update_case(db.session, case, data=_case_data(form),
-                        expected_version=int(form.version.data or 0))
+            update_case(db.session, case, data=_case_data(form), expected_version=parse_version(form.version.data))
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors)
-        except Conflict as exc:
+        except (Conflict, StaleDataError):
             db.session.rollback()
-            form.form_errors.append(str(exc))
+            form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
             flash("Case saved.", "success")
@@ -95,15 +107,18 @@ def edit(reference: str):
 @bp.route("/cases/<reference>/people/new", methods=["GET", "POST"])
 def add_person(reference: str):
     case = case_or_404(reference)
-    query = (request.args.get("q") or "")[:200]
+    query = text_arg("q") or ""
     form = PartyForm()
     candidates = find_people(db.session, query) if query else []
     form.person_id.choices = pairs([("", "— a new person —")] + [
         (str(p.id), p.display_name) for p in candidates])
     if form.validate_on_submit():
         try:
-            if (form.person_id.data or "").isdigit():
-                person = person_or_404(int(form.person_id.data))
+            person_id = parse_version(form.person_id.data)  # a bounded whole number, or -1
+            if person_id > 0:
+                person = db.session.get(Person, person_id)
+                if person is None:
+                    raise Invalid({"person_id": "this person no longer exists; search again"})
             else:
                 person = create_person(db.session, {
                     "name": form.name.data, "description": form.description.data,

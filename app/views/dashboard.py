@@ -13,6 +13,7 @@ from app.extensions import db
 from app.models import CaseFlag, FlagAcknowledgement, Role, User
 from app.procedure.law import RULES, RULES_BY_ID, TERMS
 from app.procedure.results import Severity
+from app.procedure.vocabulary import REGIONS, clean_text
 from app.services.dashboard import (
     DashboardFilter,
     acknowledgements_for,
@@ -24,17 +25,17 @@ from app.services.dashboard import (
 from app.services.procedure import engine_settings
 from app.services.timeline import local_now
 from app.views.loading import case_or_404
+from app.views.params import code_arg, filter_args, int_arg
 
 bp = Blueprint("dashboard", __name__)
 
 
 def _filters() -> DashboardFilter:
-    severity = request.args.get("severity") or None
     return DashboardFilter(
-        lawyer_id=request.args.get("lawyer", type=int),
-        region=request.args.get("region") or None,
-        rule=request.args.get("rule") if request.args.get("rule") in RULES_BY_ID else None,
-        severity=severity if severity in {s.value for s in Severity} else None,
+        lawyer_id=int_arg("lawyer"),
+        region=code_arg("region", (r.code for r in REGIONS)),
+        rule=code_arg("rule", RULES_BY_ID),
+        severity=code_arg("severity", (s.value for s in Severity)),
     )
 
 
@@ -56,7 +57,7 @@ def index():
     filters = _filters()
     lawyers = db.session.scalars(select(User).where(User.role == Role.LAWYER).order_by(User.full_name))
     return render_template("dashboard/index.html", filters=filters, lawyers=list(lawyers), rules=RULES,
-                           severities=list(Severity), **_sections(filters))
+                           severities=list(Severity), query_args=filter_args(), **_sections(filters))
 
 
 def _safe_cell(value) -> str:
@@ -88,7 +89,7 @@ def export_csv():
                     headers={"Content-Disposition": "attachment; filename=qorgau-dashboard.csv"})
 
 
-@bp.route("/cases/<reference>/flags/<int:flag_id>/acknowledge", methods=["POST"])
+@bp.route("/cases/<reference>/flags/<int(max=2147483647):flag_id>/acknowledge", methods=["POST"])
 def acknowledge(reference: str, flag_id: int):
     if current_user.role not in (Role.SUPERVISOR, Role.ADMIN):
         abort(403)
@@ -96,8 +97,11 @@ def acknowledge(reference: str, flag_id: int):
     flag = db.session.get(CaseFlag, flag_id)
     if flag is None or flag.case_id != case.id:
         abort(404)
-    comment = (request.form.get("comment") or "").strip()
-    if not comment or len(comment) > 2000:
+    try:
+        comment = clean_text(request.form.get("comment") or "", 2000)
+    except ValueError:
+        comment = ""
+    if not comment:
         flash("Say in a comment (up to 2,000 characters) what is being done about the flag.", "error")
     else:
         db.session.add(FlagAcknowledgement(case_id=case.id, flag_key=flag.key, rule=flag.rule, comment=comment,

@@ -26,6 +26,7 @@ from app.services.drafts import (
 from app.services.errors import Invalid
 from app.services.timeline import local_now
 from app.views.loading import case_or_404
+from app.views.params import int_arg, parse_version
 
 bp = Blueprint("drafts", __name__)
 
@@ -76,14 +77,14 @@ def _drafts_of(case):
 
 
 def _version(draft: Draft):
-    number = request.args.get("version", type=int) or draft.latest.number
+    number = int_arg("version") or draft.latest.number
     version = next((v for v in draft.versions if v.number == number), None)
     if version is None:
         abort(404)
     return version
 
 
-@bp.route("/drafts/<int:draft_id>")
+@bp.route("/drafts/<int(max=2147483647):draft_id>")
 def show(draft_id: int):
     draft = draft_or_404(draft_id)
     version = _version(draft)
@@ -94,7 +95,7 @@ def show(draft_id: int):
                            layout=lay_out(document), findings=findings)
 
 
-@bp.route("/drafts/<int:draft_id>/docx")
+@bp.route("/drafts/<int(max=2147483647):draft_id>/docx")
 def docx(draft_id: int):
     draft = draft_or_404(draft_id)
     version = _version(draft)
@@ -104,7 +105,7 @@ def docx(draft_id: int):
                     mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
-@bp.route("/drafts/<int:draft_id>/edit", methods=["GET", "POST"])
+@bp.route("/drafts/<int(max=2147483647):draft_id>/edit", methods=["GET", "POST"])
 def edit(draft_id: int):
     draft = draft_or_404(draft_id)
     form = edit_form_class()()
@@ -118,7 +119,7 @@ def edit(draft_id: int):
         texts = {key: form[key].data or "" for key in draft.latest.texts}
         try:
             version = save_edits(db.session, draft, texts, provisions=form.provisions.data or [],
-                                 user=current_user, based_on=int(form.based_on.data or 0))
+                                 user=current_user, based_on=parse_version(form.based_on.data))
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors)
@@ -129,7 +130,7 @@ def edit(draft_id: int):
     return render_template("drafts/edit.html", draft=draft, form=form), 422 if form.errors else 200
 
 
-@bp.route("/drafts/<int:draft_id>/regenerate", methods=["POST"])
+@bp.route("/drafts/<int(max=2147483647):draft_id>/regenerate", methods=["POST"])
 def regenerate_view(draft_id: int):
     draft = draft_or_404(draft_id)
     choice = request.form.get("edits")

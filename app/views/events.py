@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.forms.common import pairs, show_errors
 from app.forms.events import error_field_names, event_form_class, fill_from_event, form_to_raw
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 from app.services.cases import linked_cases
-from app.services.errors import Conflict, Invalid
+from app.services.errors import CONFLICT, Conflict, Invalid
 from app.services.timeline import correct_event, record_event_in_cases
 from app.views.loading import case_or_404, event_or_404
+from app.views.params import parse_version
 
 bp = Blueprint("events", __name__, url_prefix="/cases/<reference>/events")
 
@@ -36,6 +38,9 @@ def new(reference: str):
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors, error_field_names(event_type))
+        except StaleDataError:
+            db.session.rollback()
+            form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
             others = len(events) - 1
@@ -47,7 +52,7 @@ def new(reference: str):
                            event=None), status
 
 
-@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+@bp.route("/<int(max=2147483647):event_id>/edit", methods=["GET", "POST"])
 def edit(reference: str, event_id: int):
     case = case_or_404(reference)
     event = event_or_404(case, event_id)
@@ -58,13 +63,13 @@ def edit(reference: str, event_id: int):
     elif form.validate_on_submit():
         try:
             correct_event(db.session, event, form_to_raw(form, event_type), user=current_user,
-                          reason=form.reason.data, expected_version=int(form.version.data or 0))
+                          reason=form.reason.data, expected_version=parse_version(form.version.data))
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors, error_field_names(event_type))
-        except Conflict as exc:
+        except (Conflict, StaleDataError):
             db.session.rollback()
-            form.form_errors.append(str(exc))
+            form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
             flash("Event corrected; the earlier version is kept in its history.", "success")
@@ -74,7 +79,7 @@ def edit(reference: str, event_id: int):
                            event=event), status
 
 
-@bp.route("/<int:event_id>/history")
+@bp.route("/<int(max=2147483647):event_id>/history")
 def history(reference: str, event_id: int):
     case = case_or_404(reference)
     event = event_or_404(case, event_id)

@@ -7,10 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.interchange.format import REFERENCE_PATTERN
 from app.models import Case, CaseParty, Event, Person
 
 
 def case_or_404(reference: str) -> Case:
+    if not REFERENCE_PATTERN.fullmatch(reference):
+        abort(404)
     case = db.session.scalar(
         select(Case).where(Case.reference == reference)
         .options(selectinload(Case.parties).selectinload(CaseParty.person),

@@ -3,30 +3,32 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.forms.cases import PersonForm
 from app.forms.common import show_errors
-from app.services.errors import Conflict, Invalid
+from app.services.errors import CONFLICT, Conflict, Invalid
 from app.services.people import find_people, update_person
 from app.views.loading import person_or_404
+from app.views.params import parse_version, text_arg
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 
 
 @bp.route("/")
 def index():
-    query = (request.args.get("q") or "")[:200]
+    query = text_arg("q") or ""
     return render_template("people/index.html", people=find_people(db.session, query, limit=200),
                            query=query)
 
 
-@bp.route("/<int:person_id>")
+@bp.route("/<int(max=2147483647):person_id>")
 def show(person_id: int):
     return render_template("people/show.html", person=person_or_404(person_id))
 
 
-@bp.route("/<int:person_id>/edit", methods=["GET", "POST"])
+@bp.route("/<int(max=2147483647):person_id>/edit", methods=["GET", "POST"])
 def edit(person_id: int):
     person = person_or_404(person_id)
     form = PersonForm(obj=person) if request.method == "GET" else PersonForm()
@@ -38,13 +40,13 @@ def edit(person_id: int):
             update_person(db.session, person, {
                 "name": form.name.data, "description": form.description.data,
                 "notes": form.notes.data, "aliases": (form.aliases.data or "").splitlines(),
-            }, expected_version=int(form.version.data or 0))
+            }, expected_version=parse_version(form.version.data))
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors)
-        except Conflict as exc:
+        except (Conflict, StaleDataError):
             db.session.rollback()
-            form.form_errors.append(str(exc))
+            form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
             flash("Person saved.", "success")

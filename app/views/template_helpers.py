@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from flask import Flask
 
@@ -50,12 +50,17 @@ def due_text(moment: datetime | None) -> str:
     return moment.strftime("%a %d %b %Y %H:%M")
 
 
-def reject_page(args: dict) -> dict:
-    return {k: value for k, value in args.items() if k != "page"}
+def utc(moment: datetime | None) -> str:
+    """A stored timestamp in UTC whatever the database hands back (PostgreSQL: its own zone)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
-FILTERS = {"label": label, "event_label": event_label, "field_value": field_value, "days_left": days_left,
-           "due": due_text, "reject_page": reject_page}
+FILTERS = {"utc": utc, "label": label, "event_label": event_label, "field_value": field_value, "days_left": days_left,
+           "due": due_text}
 
 
 def register(app: Flask) -> None:

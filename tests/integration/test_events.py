@@ -158,7 +158,7 @@ def test_a_stale_correction_is_a_conflict_not_an_overwrite(logged_in, session, c
     assert first.status_code == 302
     second = logged_in.post(url, data={"at": "2021-01-20", "source": SOURCE, "version": stale, "reason": "b"})
     assert second.status_code == 422
-    assert "corrected by someone else" in second.get_data(as_text=True)
+    assert "Someone else changed this record" in second.get_data(as_text=True)
     session.refresh(event)
     assert event.when.isoformat() == "2021-01-19"
 

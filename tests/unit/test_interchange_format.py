@@ -50,6 +50,7 @@ def test_every_problem_names_case_event_and_field():
     data["cases"][0]["events"].append({"type": "release", "source": "s"})
     assert problems(data) == [
         "case KZ-2021-0001, event 1: at: '2021-02-30' is not a real date: day is out of range for month",
+        "case KZ-2021-0001, event 1: fields.against: must be the index of another event of this case (0-2)",
         "case KZ-2021-0001, event 2: at: is required",
     ]
 
