@@ -7,7 +7,7 @@ way every earlier version stays).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,8 +19,8 @@ from app.drafts.language import LANGUAGES
 from app.drafts.provisions import BY_COMMITTEE, suggest
 from app.models import Case, Draft, DraftVersion, TreatyProcedure, User
 from app.procedure.engine import evaluate
-from app.procedure.vocabulary import MAX_LONG_TEXT
-from app.services.errors import Invalid
+from app.procedure.vocabulary import MAX_LONG_TEXT, clean_text
+from app.services.errors import Conflict, Invalid
 from app.services.procedure import case_file_of, engine_settings
 
 COMMITTEES = tuple(BY_COMMITTEE)
@@ -31,6 +31,37 @@ def procedures(session: Session) -> dict[str, Procedure]:
     if not rows:
         return {p.committee: p for p in DEFAULT_PROCEDURES}
     return {r.committee: Procedure(r.committee, r.available, r.in_force_since, r.note) for r in rows}
+
+
+def save_procedure(session: Session, committee: str, *, available: bool, in_force_since: str | None,
+                   note: str) -> TreatyProcedure:
+    """Record whether Kazakhstan accepts a committee's communications (from DOMAIN.md §7's table)."""
+    errors = {}
+    known = {p.committee for p in DEFAULT_PROCEDURES}
+    if committee not in known:
+        errors["committee"] = f"choose one of {', '.join(sorted(known))}"
+    since = None
+    if in_force_since:
+        try:
+            since = date.fromisoformat(in_force_since)
+        except ValueError:
+            errors["in_force_since"] = "write the date as YYYY-MM-DD"
+    try:
+        note = clean_text(note, 2000)
+    except ValueError as exc:
+        errors["note"] = str(exc)
+    if errors:
+        raise Invalid(errors)
+    current = procedures(session)  # the defaults become rows on the first edit
+    for code, procedure in current.items():
+        if session.get(TreatyProcedure, code) is None:
+            session.add(TreatyProcedure(committee=code, available=procedure.available,
+                                        in_force_since=procedure.in_force_since, note=procedure.note))
+    session.flush()
+    row = session.get(TreatyProcedure, committee)
+    row.available, row.in_force_since, row.note = available, since, note
+    session.flush()
+    return row
 
 
 def draft_input(case: Case, *, committee: str, language: str, provisions: list[str] | None,
@@ -90,8 +121,8 @@ def save_edits(session: Session, draft: Draft, texts: dict[str, str], *, provisi
                user: User | None, based_on: int) -> DraftVersion:
     """A lawyer's rewrite of narrative sections, kept as a new version."""
     if based_on != draft.latest.number:
-        raise Invalid({"based_on": f"version {draft.latest.number} was saved since you opened version {based_on}; "
-                                   "reload it and apply your changes again"})
+        raise Conflict(f"Version {draft.latest.number} was saved since you opened version {based_on}: nothing of "
+                       "yours was saved over it. Reload the draft and apply your changes again.")
     errors = {k: f"is {len(v):,} characters long; the limit is {MAX_LONG_TEXT:,}"
               for k, v in texts.items() if len(v) > MAX_LONG_TEXT}
     if errors:

@@ -23,7 +23,7 @@ from app.services.drafts import (
     regenerate,
     save_edits,
 )
-from app.services.errors import Invalid
+from app.services.errors import Conflict, Invalid
 from app.services.timeline import local_now
 from app.views.loading import case_or_404
 from app.views.params import int_arg, parse_version
@@ -123,6 +123,9 @@ def edit(draft_id: int):
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors)
+        except Conflict as exc:
+            db.session.rollback()
+            form.form_errors.append(str(exc))
         else:
             db.session.commit()
             flash(f"Saved as version {version.number}.", "success")
