@@ -52,10 +52,12 @@ def _ensure_secret_key(app: Flask, config_name: str) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401 - the models must be known to the metadata
-    from app.extensions import csrf, db, login_manager, migrate
+    from app.extensions import Session, csrf, db, login_manager, migrate
+    from app.services.audit import install as install_audit
     from app.sqlite import enable_sqlite_transactions
 
     db.init_app(app)
+    install_audit(Session)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from app.interchange.check import check_file
 from app.interchange.evaluation import evaluation_json
 from app.interchange.format import InvalidDocument, parse_document
 from app.models import Role
+from app.services.audit import ACTOR_KEY, record_read
 from app.services.errors import Invalid, NotFound
 from app.services.interchange import export_cases, import_document
 from app.services.procedure import engine_settings, recompute_all
@@ -21,6 +23,16 @@ from app.services.seed import seed_database
 from app.services.users import create_user
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
+
+
+def as_cli(command):
+    """Marks the command's writes in the audit trail as done from the command line."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        db.session.info[ACTOR_KEY] = "cli"
+        return command(*args, **kwargs)
+    return wrapper
 
 
 def register(app: Flask) -> None:
@@ -32,6 +44,7 @@ def register(app: Flask) -> None:
 
 @click.command("seed")
 @with_appcontext
+@as_cli
 def seed_command() -> None:
     """Load the public-record cases (and, outside production, demo users). Safe to re-run."""
     report = seed_database(db.session, SEED_DIR, demo_users=current_app.config["SEED_DEMO_USERS"],
@@ -49,6 +62,7 @@ def cases_group() -> None:
 
 @cases_group.command("import")
 @with_appcontext
+@as_cli
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(path: Path) -> None:
     """Import every case of FILE, or nothing at all if anything in it is wrong."""
@@ -68,6 +82,7 @@ def import_command(path: Path) -> None:
 
 @cases_group.command("export")
 @with_appcontext
+@as_cli
 @click.argument("references", nargs=-1, required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="write to this file instead of standard output")
@@ -77,6 +92,9 @@ def export_command(references: tuple[str, ...], output: Path | None) -> None:
         document = export_cases(db.session, list(references))
     except NotFound as exc:
         raise click.ClickException(str(exc)) from None
+    record_read(db.session, "export", object_type="Cases", object_id=",".join(references)[:60],
+                details={"references": list(references)})
+    db.session.commit()
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if output:
         output.write_text(text, encoding="utf-8")
@@ -121,6 +139,7 @@ def flags_group() -> None:
 
 @flags_group.command("recompute")
 @with_appcontext
+@as_cli
 def recompute_command() -> None:
     """Rebuild every case's derived deadlines and flags (after a rule or calendar change)."""
     report = recompute_all(db.session)
@@ -136,6 +155,7 @@ def users_group() -> None:
 
 @users_group.command("create")
 @with_appcontext
+@as_cli
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
 @click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.LAWYER.value)

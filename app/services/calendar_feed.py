@@ -15,8 +15,9 @@ from icalendar import Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import CalendarToken, Case, CaseAssignment, CaseDeadline, Role, User
+from app.models import CalendarToken, Case, CaseDeadline, User
 from app.procedure.law import RULES_BY_ID
+from app.services.access import case_visible
 
 
 def _digest(token: str) -> str:
@@ -48,13 +49,12 @@ def user_for_token(session: Session, token: str) -> User | None:
 
 
 def feed(session: Session, user: User, now: datetime) -> bytes:
-    """Open deadlines of the user's cases (all cases for supervisors and admins)."""
+    """Open deadlines of the cases the user may see (app.services.access)."""
     query = (select(CaseDeadline, Case.reference).join(CaseDeadline.case)
              .where(CaseDeadline.outcome.is_(None), CaseDeadline.due.is_not(None),
                     CaseDeadline.due >= now - timedelta(days=30))
              .order_by(CaseDeadline.due))
-    if user.role == Role.LAWYER:
-        query = query.where(Case.assignments.any(CaseAssignment.user_id == user.id))
+    query = query.where(case_visible(user))
     calendar = Calendar()
     calendar.add("prodid", "-//Qorgau//deadlines//EN")
     calendar.add("version", "2.0")

@@ -19,6 +19,7 @@ from app.procedure.vocabulary import (
     ROLES,
     clean_text,
 )
+from app.services.access import case_visible
 from app.services.errors import Conflict, Invalid
 
 _CODES = {
@@ -104,9 +105,9 @@ class CaseFilter:
     incident: str | None = None
 
 
-def case_list_query(filters: CaseFilter) -> Select[tuple[Case]]:
-    """Cases matching the filters, newest reference first; text searches titles and names."""
-    query = select(Case)
+def case_list_query(filters: CaseFilter, user: User) -> Select[tuple[Case]]:
+    """The cases this user may see that match the filters; text searches titles and names."""
+    query = select(Case).where(case_visible(user))
     if filters.stage:
         query = query.where(Case.stages.contains(f" {filters.stage} "))
     if filters.region:
@@ -124,13 +125,14 @@ def case_list_query(filters: CaseFilter) -> Select[tuple[Case]]:
     return query.order_by(Case.reference)
 
 
-def linked_cases(case: Case) -> list[Case]:
-    """The other cases of the same incident (group cases are one case per person)."""
+def linked_cases(case: Case, user: User) -> list[Case]:
+    """The other cases of the same incident that this user may see (group cases are one case
+    per person)."""
     if not case.incident:
         return []
     session = object_session(case)
-    return list(session.scalars(select(Case).where(Case.incident == case.incident, Case.id != case.id)
-                                .order_by(Case.reference)))
+    return list(session.scalars(select(Case).where(Case.incident == case.incident, Case.id != case.id,
+                                                   case_visible(user)).order_by(Case.reference)))
 
 
 def _escape_like(text: str) -> str:

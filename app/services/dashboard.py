@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
-from app.models import Case, CaseAssignment, CaseDeadline, CaseFlag, Event, FlagAcknowledgement
+from app.models import Case, CaseAssignment, CaseDeadline, CaseFlag, Event, FlagAcknowledgement, User
+from app.services.access import case_visible
 
 SOON_DAYS = 7
 QUIET_DAYS = 90
@@ -21,12 +22,14 @@ LIMIT = 200
 
 @dataclass
 class DashboardFilter:
+    user: User
     lawyer_id: int | None = None
     region: str | None = None
     rule: str | None = None
     severity: str | None = None
 
     def apply(self, query: Select, rule_column=None) -> Select:
+        query = query.where(case_visible(self.user))
         if self.lawyer_id:
             query = query.where(Case.assignments.any(CaseAssignment.user_id == self.lawyer_id))
         if self.region:

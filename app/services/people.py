@@ -7,8 +7,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Person
+from app.models import Person, User
 from app.procedure.vocabulary import MAX_LONG_TEXT, MAX_TEXT, clean_text
+from app.services.access import person_visible
 from app.services.errors import Conflict, Invalid
 
 
@@ -60,9 +61,10 @@ def update_person(session: Session, person: Person, data: dict[str, Any], expect
     return person
 
 
-def find_people(session: Session, text: str, limit: int = 50) -> list[Person]:
+def find_people(session: Session, text: str, user: User, limit: int = 50) -> list[Person]:
+    """People this user may see (those in a case they may see) matching any spelling."""
     needle = text.strip().lower()
-    query = select(Person).order_by(Person.name, Person.id).limit(limit)
+    query = select(Person).where(person_visible(user, Person.id)).order_by(Person.name, Person.id).limit(limit)
     if needle:
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Person.search_text.like(f"%{escaped}%", escape="\\"))

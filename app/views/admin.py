@@ -5,23 +5,79 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.forms.auth import UserForm
 from app.forms.common import show_errors
-from app.models import Role, User
+from app.models import Case, CaseAssignment, Role, User
+from app.services.access import can_manage_assignments
+from app.services.cases import assign_lawyer
 from app.services.drafts import procedures as load_procedures
 from app.services.drafts import save_procedure
 from app.services.errors import Invalid
 from app.services.users import create_user
+from app.views.params import page_arg, parse_version, text_arg
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
+SUPERVISOR_PAGES = frozenset({"admin.assignments", "admin.assign", "admin.unassign"})
+
+
 @bp.before_request
 def require_admin():
-    if not current_user.is_authenticated or current_user.role != Role.ADMIN:
+    """Admins only; assignments also for supervisors (who see every case anyway)."""
+    if request.endpoint in SUPERVISOR_PAGES and can_manage_assignments(current_user):
+        return
+    if current_user.role != Role.ADMIN:
         abort(403)
+
+
+@bp.route("/assignments")
+def assignments():
+    """Who works on which case, by reference only: an admin manages assignments without
+    reading case content (need-to-know)."""
+    reference = text_arg("case", 40)
+    query = select(Case).options(selectinload(Case.assignments).selectinload(CaseAssignment.user))
+    if reference:
+        query = query.where(Case.reference.contains(reference.upper(), autoescape=True))
+    cases = db.paginate(query.order_by(Case.reference), page=page_arg(), per_page=100, error_out=False)
+    lawyers = db.session.scalars(select(User).where(User.role.in_([Role.LAWYER, Role.ADMIN]), User.active)
+                                 .order_by(User.full_name))
+    return render_template("admin/assignments.html", cases=cases, lawyers=list(lawyers), reference=reference or "")
+
+
+def _case_by_reference(reference: str) -> Case:
+    case = db.session.scalar(select(Case).where(Case.reference == reference))
+    if case is None:
+        abort(404)
+    return case
+
+
+@bp.route("/assignments/<reference>", methods=["POST"])
+def assign(reference: str):
+    case = _case_by_reference(reference)
+    user = db.session.get(User, parse_version(request.form.get("user_id")))
+    if user is None or user.role not in (Role.LAWYER, Role.ADMIN):
+        flash("Choose a lawyer.", "error")
+    else:
+        assign_lawyer(db.session, case, user)
+        db.session.commit()
+        flash(f"{user.full_name} now works on {case.reference}.", "success")
+    return redirect(url_for("admin.assignments", case=case.reference))
+
+
+@bp.route("/assignments/<reference>/<int(max=2147483647):user_id>/remove", methods=["POST"])
+def unassign(reference: str, user_id: int):
+    case = _case_by_reference(reference)
+    assignment = next((a for a in case.assignments if a.user_id == user_id), None)
+    if assignment is None:
+        abort(404)
+    case.assignments.remove(assignment)
+    db.session.commit()
+    flash(f"Removed from {case.reference}.", "success")
+    return redirect(url_for("admin.assignments", case=case.reference))
 
 
 @bp.route("/users")

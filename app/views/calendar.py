@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import csrf, db
 from app.models import CalendarToken
+from app.services.audit import record_read
 from app.services.calendar_feed import feed, issue_token, revoke_token, user_for_token
 from app.services.timeline import local_now
 
@@ -46,5 +47,9 @@ def feed_ics(token: str):
     user = user_for_token(db.session, token)
     if user is None:
         abort(404)
-    return Response(feed(db.session, user, local_now()), mimetype="text/calendar",
+    body = feed(db.session, user, local_now())
+    db.session.info["audit_actor"] = f"calendar feed of {user.email}"
+    record_read(db.session, "export", object_type="CalendarFeed", object_id=str(user.id))
+    db.session.commit()
+    return Response(body, mimetype="text/calendar",
                     headers={"Cache-Control": "private, no-store"})

@@ -15,6 +15,7 @@ from app.models import Person, Role, User
 from app.procedure.law import RULES_BY_ID
 from app.procedure.stage import STAGES
 from app.procedure.vocabulary import REGIONS
+from app.services.audit import record_read
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
 from app.services.dashboard import acknowledgements_for, case_deadlines, case_flags
 from app.services.errors import CONFLICT, Conflict, Invalid
@@ -36,8 +37,8 @@ def index():
         text=text_arg("q"),
         incident=text_arg("incident", 100),
     )
-    page = db.paginate(case_list_query(filters), page=page_arg(), per_page=current_app.config["CASES_PER_PAGE"],
-                       error_out=False)
+    page = db.paginate(case_list_query(filters, current_user), page=page_arg(),
+                       per_page=current_app.config["CASES_PER_PAGE"], error_out=False)
     lawyers = db.session.scalars(select(User).where(User.role == Role.LAWYER).order_by(User.full_name))
     return render_template("cases/index.html", page=page, filters=filters, lawyers=list(lawyers),
                            query_args=filter_args())
@@ -74,6 +75,8 @@ def new():
 @bp.route("/cases/<reference>")
 def show(reference: str):
     case = case_or_404(reference)
+    record_read(db.session, "view", case=case)
+    db.session.commit()
     now = local_now()
     flags = case_flags(db.session, case.id, now)
     return render_template("cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
@@ -109,7 +112,7 @@ def add_person(reference: str):
     case = case_or_404(reference)
     query = text_arg("q") or ""
     form = PartyForm()
-    candidates = find_people(db.session, query) if query else []
+    candidates = find_people(db.session, query, current_user) if query else []
     form.person_id.choices = pairs([("", "— a new person —")] + [
         (str(p.id), p.display_name) for p in candidates])
     if form.validate_on_submit():

@@ -14,6 +14,7 @@ from app.models import CaseFlag, FlagAcknowledgement, Role, User
 from app.procedure.law import RULES, RULES_BY_ID, TERMS
 from app.procedure.results import Severity
 from app.procedure.vocabulary import REGIONS, clean_text
+from app.services.audit import record_read
 from app.services.dashboard import (
     DashboardFilter,
     acknowledgements_for,
@@ -32,6 +33,7 @@ bp = Blueprint("dashboard", __name__)
 
 def _filters() -> DashboardFilter:
     return DashboardFilter(
+        user=current_user,
         lawyer_id=int_arg("lawyer"),
         region=code_arg("region", (r.code for r in REGIONS)),
         rule=code_arg("rule", RULES_BY_ID),
@@ -69,6 +71,10 @@ def _safe_cell(value) -> str:
 @bp.route("/dashboard.csv")
 def export_csv():
     sections = _sections(_filters())
+    record_read(db.session, "export", object_type="Dashboard", object_id="csv",
+                details={"cases": sorted({d.case.reference for d in sections["overdue"] + sections["soon"]}
+                                         | {f.case.reference for f in sections["flags"]})})
+    db.session.commit()
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["section", "case", "title", "region", "rule", "severity_or_status", "due", "detail"])

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.forms.common import pairs, show_errors
 from app.forms.drafts import NewDraftForm, edit_form_class
 from app.models import Draft
+from app.services.audit import record_read
 from app.services.drafts import (
     COMMITTEES,
     EditsWouldBeLost,
@@ -25,7 +26,7 @@ from app.services.drafts import (
 )
 from app.services.errors import Conflict, Invalid
 from app.services.timeline import local_now
-from app.views.loading import case_or_404
+from app.views.loading import case_or_404, draft_or_404
 from app.views.params import int_arg, parse_version
 
 bp = Blueprint("drafts", __name__)
@@ -34,13 +35,6 @@ bp = Blueprint("drafts", __name__)
 def _provision_choices(committee: str, language: str = "en"):
     return pairs((p.code, f"art. {p.article} — {p.en if language == 'en' else p.ru}")
                  for p in BY_COMMITTEE[committee])
-
-
-def draft_or_404(draft_id: int) -> Draft:
-    draft = db.session.get(Draft, draft_id)
-    if draft is None:
-        abort(404)
-    return draft
 
 
 @bp.route("/cases/<reference>/drafts/new", methods=["GET", "POST"])
@@ -88,6 +82,9 @@ def _version(draft: Draft):
 def show(draft_id: int):
     draft = draft_or_404(draft_id)
     version = _version(draft)
+    record_read(db.session, "view", case=draft.case, object_type="Draft", object_id=str(draft.id),
+                details={"version": version.number})
+    db.session.commit()
     now = local_now()
     document = document_of(draft, version, now)
     findings = admissibility(db.session, draft.case, draft.committee, now)
@@ -100,6 +97,9 @@ def docx(draft_id: int):
     draft = draft_or_404(draft_id)
     version = _version(draft)
     content = render_docx(document_of(draft, version, local_now()))
+    record_read(db.session, "download", case=draft.case, object_type="Draft", object_id=str(draft.id),
+                details={"version": version.number, "format": "docx"})
+    db.session.commit()
     name = f"{draft.case.reference}-{draft.committee}-{draft.language}-v{version.number}.docx"
     return Response(content, headers={"Content-Disposition": f"attachment; filename={name}"},
                     mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")

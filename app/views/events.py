@@ -10,6 +10,7 @@ from app.extensions import db
 from app.forms.common import pairs, show_errors
 from app.forms.events import error_field_names, event_form_class, fill_from_event, form_to_raw
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
+from app.services.audit import record_read
 from app.services.cases import linked_cases
 from app.services.errors import CONFLICT, Conflict, Invalid
 from app.services.timeline import correct_event, record_event_in_cases
@@ -27,7 +28,7 @@ def new(reference: str):
         return render_template("events/choose_type.html", case=case)
     event_type = EVENT_TYPES_BY_NAME.get(type_name) or abort(404)
     form = event_form_class(event_type, case.events)()
-    linked = linked_cases(case)
+    linked = linked_cases(case, current_user)
     form.also_cases.choices = pairs((c.reference, f"{c.reference} · {c.title}") for c in linked)
     if form.validate_on_submit():
         chosen = set(form.also_cases.data or [])
@@ -83,4 +84,6 @@ def edit(reference: str, event_id: int):
 def history(reference: str, event_id: int):
     case = case_or_404(reference)
     event = event_or_404(case, event_id)
+    record_read(db.session, "view", case=case, object_type="EventHistory", object_id=str(event.id))
+    db.session.commit()
     return render_template("events/history.html", case=case, event=event)

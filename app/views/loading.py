@@ -1,14 +1,17 @@
-"""Loading records for a request: 404 when absent."""
+"""Loading records for a request: 404 when absent *or not visible to the user*, so that a
+case's existence never leaks to someone who may not see it."""
 
 from __future__ import annotations
 
 from flask import abort
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.interchange.format import REFERENCE_PATTERN
-from app.models import Case, CaseParty, Event, Person
+from app.models import Case, CaseParty, Draft, Event, Person
+from app.services.access import can_see_case, person_visible
 
 
 def case_or_404(reference: str) -> Case:
@@ -18,7 +21,7 @@ def case_or_404(reference: str) -> Case:
         select(Case).where(Case.reference == reference)
         .options(selectinload(Case.parties).selectinload(CaseParty.person),
                  selectinload(Case.events), selectinload(Case.assignments)))
-    if case is None:
+    if case is None or not can_see_case(current_user, case):
         abort(404)
     return case
 
@@ -31,7 +34,15 @@ def event_or_404(case: Case, event_id: int) -> Event:
 
 
 def person_or_404(person_id: int) -> Person:
-    person = db.session.get(Person, person_id)
+    person = db.session.scalar(select(Person).where(Person.id == person_id,
+                                                    person_visible(current_user, Person.id)))
     if person is None:
         abort(404)
     return person
+
+
+def draft_or_404(draft_id: int) -> Draft:
+    draft = db.session.get(Draft, draft_id)
+    if draft is None or not can_see_case(current_user, draft.case):
+        abort(404)
+    return draft

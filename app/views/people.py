@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.forms.cases import PersonForm
 from app.forms.common import show_errors
+from app.services.access import can_see_case
 from app.services.errors import CONFLICT, Conflict, Invalid
 from app.services.people import find_people, update_person
 from app.views.loading import person_or_404
@@ -19,13 +21,15 @@ bp = Blueprint("people", __name__, url_prefix="/people")
 @bp.route("/")
 def index():
     query = text_arg("q") or ""
-    return render_template("people/index.html", people=find_people(db.session, query, limit=200),
+    return render_template("people/index.html", people=find_people(db.session, query, current_user, limit=200),
                            query=query)
 
 
 @bp.route("/<int(max=2147483647):person_id>")
 def show(person_id: int):
-    return render_template("people/show.html", person=person_or_404(person_id))
+    person = person_or_404(person_id)
+    parties = [p for p in person.parties if can_see_case(current_user, p.case)]
+    return render_template("people/show.html", person=person, parties=parties)
 
 
 @bp.route("/<int(max=2147483647):person_id>/edit", methods=["GET", "POST"])

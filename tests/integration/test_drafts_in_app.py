@@ -13,11 +13,16 @@ from tests.integration.conftest import PASSWORD, row_counts
 
 
 @pytest.fixture
-def kazantsev(app, session):
-    app.test_cli_runner().invoke(args=["seed"])
+def kazantsev(app, session, lawyer):
+    """The seeded Kazantsev case, assigned to the test's lawyer."""
     from app.models import Case
+    from app.services.cases import assign_lawyer
 
-    return session.scalar(select(Case).where(Case.reference == "KZ-2021-KAZANTSEV"))
+    app.test_cli_runner().invoke(args=["seed"])
+    case = session.scalar(select(Case).where(Case.reference == "KZ-2021-KAZANTSEV"))
+    assign_lawyer(session, case, lawyer)
+    session.commit()
+    return case
 
 
 def generate(client, case, committee="HRC", language="en", provisions=None):
@@ -109,7 +114,11 @@ def test_edits_are_new_versions_and_regenerating_asks_first(logged_in, session, 
 
 
 def test_an_admin_edits_the_procedure_table_and_the_check_follows(client, session, make_user, kazantsev):
+    from app.services.cases import assign_lawyer
+
     admin = make_user("admin")
+    assign_lawyer(session, kazantsev, admin)  # admins see case content only where assigned
+    session.commit()
     client.post("/login", data={"email": admin.email, "password": PASSWORD})
     assert "ICCPR OP1 in force" in client.get("/admin/procedures").get_data(as_text=True)
     client.post("/admin/procedures", data={"committee": "HRC", "in_force_since": "2009-09-30",
