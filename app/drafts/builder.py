@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.drafts.language import SECTION_TITLES, format_day, format_when, word
+from app.drafts.language import SECTION_TITLES, date_phrase, format_day, format_when, word
 from app.drafts.phrases import FORUM_EN, FORUM_RU, GROUND, OUTCOME, body_name, sentence
 from app.drafts.provisions import BY_CODE
 from app.procedure.casefile import CaseFile
@@ -91,7 +91,7 @@ def split_sources(text: str) -> list[tuple[str, str | None]]:
         pieces.append((text[position:match.start()].rstrip(), match.group(1).strip()))
         position = match.end()
     if text[position:].strip():
-        pieces.append((text[position:].strip(), None))
+        pieces.append((text[position:].rstrip(), None))
     return pieces
 
 
@@ -136,6 +136,10 @@ def build(data: DraftInput) -> Draft:
     )
 
 
+def _no(language: str) -> str:
+    return "№" if language == "ru" else "No."
+
+
 def _author_lines(data: DraftInput) -> list[str]:
     language = data.language
     unknown = word(language, "unknown")
@@ -178,7 +182,8 @@ def _remedies_table(data: DraftInput) -> Table:
     for event in data.events:
         if event.type not in REMEDY_TYPES:
             continue
-        document = " ".join(p for p in (event.document_title, event.document_number and f"No. {event.document_number}")
+        document = " ".join(p for p in (event.document_title,
+                                        event.document_number and f"{_no(language)} {event.document_number}")
                             if p) or "—"
         step, outcome = _remedy_step(event, language)
         body = event.fields.get("to_body") if event.type in ("complaint_filed", "forwarded_without_registration") \
@@ -242,8 +247,8 @@ def _other_procedure_paragraphs(data: DraftInput) -> list[str]:
     for event in others:
         committee = event.fields.get("committee", "")
         name = word(language, f"committee_{committee}") if committee in ("CAT", "HRC") else committee
-        number = f" (No. {event.fields['number']})" if event.fields.get("number") else ""
-        paragraphs.append(word(language, "other_procedure", date=format_when(event.when, language),
+        number = f" ({_no(language)} {event.fields['number']})" if event.fields.get("number") else ""
+        paragraphs.append(word(language, "other_procedure", on=date_phrase(event.when, language),
                                committee=name, number=number) + f" [[{event.source}]]")
     return paragraphs
 
@@ -336,7 +341,7 @@ def _annexes(data: DraftInput) -> list[str]:
         if not (event.document_title or event.document_number):
             continue
         label = event.document_title or sentence(event.type, event.when, event.body, {}, language).rstrip(".")
-        number = f" No. {event.document_number}" if event.document_number else ""
+        number = f" {_no(language)} {event.document_number}" if event.document_number else ""
         annexes.append(f"{label}{number} ({format_when(event.when, language)})")
     for event in data.events:
         if event.type == "authorization_signed":

@@ -77,7 +77,7 @@ WORDS = {
         "no_remedies": "No domestic remedy is recorded in the case file.",
         "no_other_procedure": "The same matter has not been and is not being examined under another procedure "
                               "of international investigation or settlement.",
-        "other_procedure": "On {date} a communication was submitted to the {committee}{number}.",
+        "other_procedure": "{on} a communication was submitted to the {committee}{number}.",
         "annex_none": "No document is recorded in the case file yet.",
         "signature": "Date and signature of the author or the representative:",
         "source": "Source",
@@ -90,7 +90,7 @@ WORDS = {
         "title_HRC": "Сообщение в соответствии с Факультативным протоколом к Международному пакту "
                      "о гражданских и политических правах",
         "to": "Кому: {committee}, Управление Верховного комиссара ООН по правам человека, Женева",
-        "draft_notice": "Проект подготовлен по материалам дела {reference} {date}. Подлежит проверке адвокатом.",
+        "draft_notice": "Проект подготовлен {date} по материалам дела {reference}. Подлежит проверке адвокатом.",
         "victim": "Жертва", "author": "Автор", "representative": "Представитель",
         "unknown": "не указано", "state_party": "Государство-участник: Республика Казахстан",
         "provisions_intro": "Автор утверждает, что является жертвой нарушения Республикой Казахстан:",
@@ -99,7 +99,7 @@ WORDS = {
         "no_remedies": "В материалах дела не отражено ни одного внутреннего средства правовой защиты.",
         "no_other_procedure": "Этот же вопрос не рассматривался и не рассматривается в рамках другой процедуры "
                               "международного разбирательства или урегулирования.",
-        "other_procedure": "{date} сообщение было направлено в {committee}{number}.",
+        "other_procedure": "{on} сообщение было направлено в {committee}{number}.",
         "annex_none": "В материалах дела пока нет документов.",
         "signature": "Дата и подпись автора или представителя:",
         "source": "Источник",

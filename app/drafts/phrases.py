@@ -7,10 +7,11 @@ rather than guessed: each template has a short form used when its fields are mis
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from app.drafts.language import date_phrase, word
-from app.procedure.vocabulary import BODIES, EVENT_TYPES_BY_NAME, label_of
+from app.drafts.language import date_phrase, format_when, word
+from app.procedure.vocabulary import BODIES, EVENT_TYPES_BY_NAME, Kind, label_of
 from app.procedure.when import When
 
 BODY_RU = {
@@ -39,6 +40,29 @@ BODY_EN = {
     "medical": "a medical institution", "un_body": "a UN body", "government": "the Government",
     "ngo": "an NGO", "lawyer": "the lawyer", "victim": "the victim or the family", "other": "another body",
     "unknown": "a body not named in the record",
+}
+
+BODY_RU_TO = {
+    "police": "в полицию", "dis": "в службу внутренней безопасности полиции", "prosecutor": "в прокуратуру",
+    "special_prosecutor": "специальному прокурору", "general_prosecutor": "в Генеральную прокуратуру",
+    "aca": "в Агентство по противодействию коррупции", "nsc": "в Комитет национальной безопасности",
+    "national_guard": "в Национальную гвардию", "military": "в воинскую часть",
+    "penitentiary": "в уголовно-исполнительную систему", "investigating_judge": "следственному судье",
+    "court": "в суд первой инстанции", "appellate_court": "в апелляционный суд", "supreme_court": "в Верховный суд",
+    "ombudsman": "Уполномоченному по правам человека", "npm": "в национальный превентивный механизм",
+    "migration_service": "в миграционную службу", "medical": "в медицинское учреждение", "un_body": "в орган ООН",
+    "government": "в правительство", "ngo": "в НПО", "lawyer": "адвокату", "victim": "потерпевшему или его семье",
+    "other": "в иной орган", "unknown": "в орган, не указанный в материалах дела",
+}
+
+KIND_RU = {"threat": "угрозы", "pressure_to_withdraw": "давление с целью отзыва жалобы",
+           "transfer": "карательный перевод", "violence": "насилие",
+           "consent": "согласие", "power_of_attorney": "доверенность"}
+
+WITHOUT_BODY = {
+    "apprehension": ("{on} the victim was apprehended{place}.", "{on} жертва была задержана{place}."),
+    "investigation_terminated": ("{on} the investigation was terminated {ground}.",
+                                 "{on} расследование было прекращено {ground}."),
 }
 
 FORUM_RU = {"prosecutor": "прокурору", "investigating_judge": "следственному судье",
@@ -94,12 +118,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
                             "{on} видеозаписи, являвшиеся доказательствами, были утрачены."),
     "incident": ("{on} the victim was subjected to ill-treatment{place}{description}",
                  "{on} жертва подверглась жестокому обращению{place}{description}"),
-    "complaint_filed": ("{on} a complaint was filed with {to_body}.", "{on} была подана жалоба в {to_body}."),
+    "complaint_filed": ("{on} a complaint was filed with {to_body}.", "{on} была подана жалоба {to_body}."),
     "registered_urpti": ("{on} the complaint was entered in the Unified Register of Pre-Trial "
                          "Investigations{number}{qualification}.",
                          "{on} жалоба была зарегистрирована в ЕРДР{number}{qualification}."),
     "forwarded_without_registration": ("{on} the complaint was forwarded without registration to {to_body}.",
-                                       "{on} жалоба без регистрации была направлена в {to_body}."),
+                                       "{on} жалоба без регистрации была направлена {to_body}."),
     "registration_refused": ("{on} registration of the complaint was refused.",
                              "{on} в регистрации жалобы было отказано."),
     "written_off": ("{on} the complaint was written off without investigation.",
@@ -178,7 +202,13 @@ def _optional(fields: dict[str, Any], name: str, en: str, ru: str, language: str
 def sentence(event_type: str, when: When, body: str | None, fields: dict[str, Any], language: str) -> str:
     """The event as one sentence of the facts section."""
     template = SENTENCES[event_type][1 if language == "ru" else 0]
+    if body in (None, "unknown") and event_type in WITHOUT_BODY:
+        template = WITHOUT_BODY[event_type][1 if language == "ru" else 0]
     ru = language == "ru"
+    spec = EVENT_TYPES_BY_NAME.get(event_type)
+    fields = {name: (format_when(When.parse(value), language)
+                     if spec and spec.field(name) and spec.field(name).kind is Kind.WHEN and isinstance(value, str)
+                     else value) for name, value in fields.items()}
     values = {
         "on": date_phrase(when, language),
         "body": body_name(body, language),
@@ -202,7 +232,7 @@ def sentence(event_type: str, when: When, body: str | None, fields: dict[str, An
         "sentence": _optional(fields, "sentence", ", sentence: {value}", ", наказание: {value}", language),
         "what": fields.get("what", ""),
         "amount": _amount(fields, language),
-        "kind": (fields.get("kind") or "").replace("_", " "),
+        "kind": KIND_RU.get(fields.get("kind"), "") if ru else (fields.get("kind") or "").replace("_", " "),
         "committee": word(language, f"committee_{fields['committee']}") if fields.get("committee") in ("CAT", "HRC")
         else fields.get("committee", ""),
         "finding": FINDING[language].get(fields.get("finding"), ""),
@@ -211,10 +241,12 @@ def sentence(event_type: str, when: When, body: str | None, fields: dict[str, An
         "safeguards": _safeguards(fields, language),
     }
     if event_type in ("complaint_filed", "forwarded_without_registration"):
-        values["to_body"] = body_name(fields.get("to_body"), language)
+        values["to_body"] = (BODY_RU_TO.get(fields.get("to_body"), "в " + body_name(fields.get("to_body"), "ru"))
+                             if ru else body_name(fields.get("to_body"), language))
     elif event_type == "appeal_filed":
         values["to_body"] = (FORUM_RU if ru else FORUM_EN).get(fields.get("to_body"), "")
-    text = template.format(**values)
+    text = re.sub(r"(?<!\.)\.\.$", ".", template.format(**values))
+    text = re.sub(r"\s+([.,;:])", r"\1", text)  # a field left empty leaves no stray space
     return text[0].upper() + text[1:]
 
 
