@@ -30,6 +30,7 @@ run: seed
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -r app config.py --severity-level medium
 
 db-check: install
 	QORGAU_INSTANCE=$$(mktemp -d) sh -c '$(BIN)/flask db upgrade >/dev/null && $(BIN)/flask db check'

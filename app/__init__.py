@@ -33,6 +33,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     register_errorhandlers(app)
     register_commands(app)
     register_template_helpers(app)
+    register_security(app)
     return app
 
 
@@ -66,9 +67,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from app.views import admin, auth, calendar, cases, dashboard, drafts, events, people
+    from app.views import admin, audit, auth, calendar, cases, dashboard, drafts, events, people
 
-    for module in (auth, cases, events, people, dashboard, drafts, calendar, admin):
+    for module in (auth, cases, events, people, dashboard, drafts, calendar, audit, admin):
         app.register_blueprint(module.bp)
 
 
@@ -80,6 +81,12 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from app.cli import register
+
+    register(app)
+
+
+def register_security(app: Flask) -> None:
+    from app.security import register
 
     register(app)
 

@@ -92,7 +92,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _identity(obj: Any) -> str:
-    return ",".join(str(v) for v in inspect(obj).identity or ())
+    """The primary key (already assigned in after_flush, before the object gets its identity key)."""
+    return ",".join(str(v) for v in inspect(obj).mapper.primary_key_from_instance(obj))
 
 
 def _after_flush(session: Session, _context) -> None:

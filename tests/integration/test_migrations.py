@@ -33,9 +33,22 @@ def test_upgrade_matches_the_models_and_downgrade_removes_everything(empty_datab
             diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
                                     db.metadata)
         assert diff == [], "models and migrations differ: generate a migration"
+        _assert_audit_log_is_append_only()
         downgrade(revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         upgrade()
         assert set(db.metadata.tables) <= set(inspect(db.engine).get_table_names())
         db.session.remove()
         db.engine.dispose()
+
+
+def _assert_audit_log_is_append_only():
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    with db.engine.begin() as connection:
+        connection.execute(text("INSERT INTO audit_log (at, actor, action, object_type, details) "
+                                "VALUES (CURRENT_TIMESTAMP, 'test', 'create', 'Case', '{}')"))
+    for statement in ("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"):
+        with pytest.raises(DatabaseError, match="append-only"), db.engine.begin() as connection:
+            connection.execute(text(statement))
