@@ -36,6 +36,14 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # forms only for now; evidence files get their own limit
     CASES_PER_PAGE = 50
+    # Login protection (see README, Security).
+    LOGIN_RATE_LIMIT = "10 per minute;50 per hour"  # per client address
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOCKOUT_AFTER_FAILURES = 5
+    LOCKOUT_MINUTES = 15
+    REQUIRE_2FA_ROLES = ("supervisor", "admin")
+    REAUTH_MINUTES = 10  # sensitive actions need the password again after this long
     # Overrides of the *(verify)* legal terms, e.g. {"registration": 48} (docs/procedure.md).
     RULE_OVERRIDES: dict[str, int] = json.loads(os.environ.get("QORGAU_RULE_OVERRIDES", "{}"))
     # Argon2id cost (argon2.profiles): RFC 9106's low-memory profile, 64 MiB and 3 passes.
@@ -62,6 +70,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     SEED_DEMO_USERS = True
     PASSWORD_HASH_PROFILE = "CHEAPEST"  # noqa: S105 - a profile name; hashing cost is not under test
+    LOGIN_RATE_LIMIT = "10000 per minute"  # tests log in many times a second; one test lowers it
+    REQUIRE_2FA_ROLES = ()  # tests of two-factor authentication turn it on themselves
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": ProductionConfig, "test": TestConfig}

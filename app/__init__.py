@@ -53,7 +53,7 @@ def _ensure_secret_key(app: Flask, config_name: str) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401 - the models must be known to the metadata
-    from app.extensions import Session, csrf, db, login_manager, migrate
+    from app.extensions import Session, csrf, db, limiter, login_manager, migrate
     from app.services.audit import install as install_audit
     from app.sqlite import enable_sqlite_transactions
 
@@ -62,6 +62,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
+    limiter.init_app(app)
     with app.app_context():
         enable_sqlite_transactions(db.engine)
 

@@ -13,6 +13,16 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
 
 
+class CodeForm(FlaskForm):
+    code = StringField("Six-digit code from your authenticator app",
+                       validators=[DataRequired(), Length(max=12)], render_kw={"autocomplete": "one-time-code",
+                                                                                "inputmode": "numeric"})
+
+
+class ReauthForm(FlaskForm):
+    password = PasswordField("Your password, to confirm it is you", validators=[DataRequired(), Length(max=1000)])
+
+
 class UserForm(FlaskForm):
     email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
     full_name = StringField("Full name", validators=[DataRequired(), Length(max=200)])

@@ -32,6 +32,13 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    # Login protection: consecutive failures lock the account for a while.
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(Timestamp)
+    # Two-factor authentication (TOTP, RFC 6238); the last accepted time step blocks replays.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled: Mapped[bool] = mapped_column(default=False)
+    totp_last_step: Mapped[int | None] = mapped_column()
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

@@ -36,7 +36,7 @@ from app.models.audit import AuditEntry
 
 AUDITED = (Case, CaseAssignment, CaseParty, Event, EventRevision, Person, Draft, DraftVersion, FlagAcknowledgement,
            User, TreatyProcedure, CalendarToken)
-SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "search_text", "stages"})
+SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "totp_secret", "totp_last_step", "search_text", "stages"})
 ACTOR_KEY = "audit_actor"  # session.info key the CLI sets: "cli"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -45,8 +47,23 @@ def create_user(session: Session, *, email: str, full_name: str, role: Role | st
     return user
 
 
-def authenticate(session: Session, email: str, password: str) -> User | None:
-    """The active user with these credentials, or None; upgrades old hashes on the way."""
+class LockedOut(Exception):
+    """Too many failed attempts: the account refuses logins until ``until``."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(until.isoformat())
+        self.until = until
+
+
+def authenticate(session: Session, email: str, password: str, *, max_failures: int = 5,
+                 lockout: timedelta = timedelta(minutes=15), now: datetime | None = None) -> User | None:
+    """The active user with these credentials, or None.
+
+    Consecutive failures lock the account for ``lockout`` after ``max_failures`` (even the
+    right password is refused meanwhile, so guessing cannot continue); a success resets the
+    count and upgrades an old hash. The caller commits, so failures are counted.
+    """
+    now = now or datetime.now(UTC)
     try:
         email = normalise_email(email)
     except Invalid:
@@ -55,8 +72,21 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     if user is None:
         verify_password(hash_password("not a password"), password)  # same time as a real check
         return None
+    if user.locked_until is not None and _aware(user.locked_until) > now:
+        raise LockedOut(_aware(user.locked_until))
     if not verify_password(user.password_hash, password) or not user.active:
+        user.failed_logins = (user.failed_logins or 0) + 1
+        if user.failed_logins >= max_failures:
+            user.locked_until = now + lockout
+            user.failed_logins = 0
         return None
+    user.failed_logins = 0
+    user.locked_until = None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive timestamps; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -17,6 +17,7 @@ from app.services.drafts import procedures as load_procedures
 from app.services.drafts import save_procedure
 from app.services.errors import Invalid
 from app.services.users import create_user
+from app.views.auth import recent_login_required
 from app.views.params import page_arg, parse_version, text_arg
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -56,6 +57,7 @@ def _case_by_reference(reference: str) -> Case:
 
 
 @bp.route("/assignments/<reference>", methods=["POST"])
+@recent_login_required
 def assign(reference: str):
     case = _case_by_reference(reference)
     user = db.session.get(User, parse_version(request.form.get("user_id")))
@@ -69,6 +71,7 @@ def assign(reference: str):
 
 
 @bp.route("/assignments/<reference>/<int(max=2147483647):user_id>/remove", methods=["POST"])
+@recent_login_required
 def unassign(reference: str, user_id: int):
     case = _case_by_reference(reference)
     assignment = next((a for a in case.assignments if a.user_id == user_id), None)
@@ -87,6 +90,7 @@ def users():
 
 
 @bp.route("/procedures", methods=["GET", "POST"])
+@recent_login_required
 def procedures():
     """Which committees accept complaints against Kazakhstan: the admissibility check reads this."""
     if request.method == "POST":
@@ -108,6 +112,7 @@ def procedures():
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
+@recent_login_required
 def new_user():
     form = UserForm()
     if form.validate_on_submit():

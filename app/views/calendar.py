@@ -11,6 +11,7 @@ from app.models import CalendarToken
 from app.services.audit import record_read
 from app.services.calendar_feed import feed, issue_token, revoke_token, user_for_token
 from app.services.timeline import local_now
+from app.views.auth import recent_login_required
 
 bp = Blueprint("calendar", __name__, url_prefix="/calendar")
 
@@ -23,6 +24,7 @@ def index():
 
 
 @bp.route("/tokens", methods=["POST"])
+@recent_login_required
 def new_token():
     token = issue_token(db.session, current_user)
     db.session.commit()

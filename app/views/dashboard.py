@@ -25,6 +25,7 @@ from app.services.dashboard import (
 )
 from app.services.procedure import engine_settings
 from app.services.timeline import local_now
+from app.views.auth import recent_login_required
 from app.views.loading import case_or_404
 from app.views.params import code_arg, filter_args, int_arg
 
@@ -69,6 +70,7 @@ def _safe_cell(value) -> str:
 
 
 @bp.route("/dashboard.csv")
+@recent_login_required
 def export_csv():
     sections = _sections(_filters())
     record_read(db.session, "export", object_type="Dashboard", object_id="csv",
