@@ -138,6 +138,9 @@ def login_code():
 def two_factor():
     user = current_user
     form = CodeForm()
+    if not user.totp_enabled and not user.totp_secret:
+        twofactor.start_enrolment(user)
+        db.session.commit()
     if form.validate_on_submit():
         if twofactor.confirm_enrolment(user, form.code.data):
             db.session.commit()
@@ -145,9 +148,6 @@ def two_factor():
             flash("Two-factor authentication is on. You will be asked for a code at every login.", "success")
             return redirect(url_for("cases.index"))
         form.form_errors.append("That code is not valid. Check the time on your phone and try the current code.")
-    elif request.method == "GET" and not user.totp_enabled and not user.totp_secret:
-        twofactor.start_enrolment(user)
-        db.session.commit()
     return render_template("auth/twofactor.html", form=form, enabled=user.totp_enabled,
                            qr=None if user.totp_enabled else twofactor.qr_data_uri(user),
                            secret=None if user.totp_enabled else user.totp_secret)

@@ -15,6 +15,7 @@ from app.models import Person, Role, User
 from app.procedure.law import RULES_BY_ID
 from app.procedure.stage import STAGES
 from app.procedure.vocabulary import REGIONS
+from app.services.access import person_visible
 from app.services.audit import record_read
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
 from app.services.dashboard import acknowledgements_for, case_deadlines, case_flags
@@ -119,8 +120,9 @@ def add_person(reference: str):
         try:
             person_id = parse_version(form.person_id.data)  # a bounded whole number, or -1
             if person_id > 0:
-                person = db.session.get(Person, person_id)
-                if person is None:
+                person = db.session.scalar(select(Person).where(Person.id == person_id,
+                                                                person_visible(current_user, Person.id)))
+                if person is None:  # missing, or only in cases out of this user's reach: the same answer
                     raise Invalid({"person_id": "this person no longer exists; search again"})
             else:
                 person = create_person(db.session, {

@@ -11,17 +11,17 @@ from sqlalchemy.orm import selectinload
 from app.extensions import db
 from app.interchange.format import REFERENCE_PATTERN
 from app.models import Case, CaseParty, Draft, Event, Person
-from app.services.access import can_see_case, person_visible
+from app.services.access import can_see_case, case_visible, person_visible
 
 
 def case_or_404(reference: str) -> Case:
     if not REFERENCE_PATTERN.fullmatch(reference):
         abort(404)
     case = db.session.scalar(
-        select(Case).where(Case.reference == reference)
+        select(Case).where(Case.reference == reference, case_visible(current_user))  # one query: same time either way
         .options(selectinload(Case.parties).selectinload(CaseParty.person),
                  selectinload(Case.events), selectinload(Case.assignments)))
-    if case is None or not can_see_case(current_user, case):
+    if case is None:
         abort(404)
     return case
 

@@ -84,24 +84,26 @@ def test_only_supervisors_acknowledge_and_the_comment_survives_recomputation(
 
 def test_dashboard_lists_overdue_soon_flags_and_quiet_cases_with_filters(logged_in, session, case, lawyer):
     now = local_now()
-    record_event(session, case, {"type": "asylum_refused", "at": (now - timedelta(days=40)).strftime("%Y-%m-%d"),
-                                 "source": "s"}, user=lawyer)
+    # Hour terms never move, so the sections do not depend on today's weekday or holidays.
+    minute = "%Y-%m-%dT%H:%M"
+    record_event(session, case, {"type": "complaint_filed", "at": (now - timedelta(hours=30)).strftime(minute),
+                                 "source": "s", "fields": {"to_body": "prosecutor"}}, user=lawyer)
     from app.services.cases import create_case
 
     other = create_case(session, reference="KZ-2026-0002", data={"title": "Soon", "region": "zhambyl"},
                         created_by=lawyer)
-    record_event(session, other, {"type": "asylum_refused", "at": (now - timedelta(days=25)).strftime("%Y-%m-%d"),
-                                  "source": "s"}, user=lawyer)
+    record_event(session, other, {"type": "complaint_filed", "at": (now - timedelta(hours=2)).strftime(minute),
+                                  "source": "s", "fields": {"to_body": "prosecutor"}}, user=lawyer)
     session.commit()
     page = logged_in.get("/dashboard").get_data(as_text=True)
     overdue = page.split('id="overdue"')[1].split('id="soon"')[0]
     soon = page.split('id="soon"')[1].split('id="flags"')[0]
     assert case.reference in overdue and other.reference not in overdue
     assert other.reference in soon
-    assert case.reference in page.split('id="flags"')[1]  # the critical appeal-deadline flag
+    assert case.reference in page.split('id="flags"')[1]  # the critical unregistered-complaint flag
     filtered = logged_in.get("/dashboard?region=zhambyl").get_data(as_text=True)
     assert case.reference not in filtered.split('id="overdue"')[1].split('id="quiet"')[0]
-    by_rule = logged_in.get("/dashboard?rule=vcf-application-3y").get_data(as_text=True)
+    by_rule = logged_in.get("/dashboard?rule=vcf-application-3y").get_data(as_text=True)  # no such deadline here
     assert "Nothing overdue." in by_rule
 
 
