@@ -36,6 +36,10 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # forms only for now; evidence files get their own limit
     CASES_PER_PAGE = 50
+    # Evidence files: stored encrypted outside static/; the key from the environment.
+    FILES_DIR = os.environ.get("QORGAU_FILES_DIR")  # default: files/ in the instance folder
+    FILE_KEY = os.environ.get("QORGAU_FILE_KEY")
+    MAX_UPLOAD_BYTES = 20 * 1024 * 1024
     # Login protection (see README, Security).
     LOGIN_RATE_LIMIT = "10 per minute;50 per hour"  # per client address
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

@@ -26,6 +26,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.from_object(CONFIGS[config_name])
     app.config.update(overrides)
     _ensure_secret_key(app, config_name)
+    _ensure_file_key(app, config_name)
     use_profile(app.config["PASSWORD_HASH_PROFILE"])
     Settings(app.config["RULE_OVERRIDES"])  # a wrong override stops start-up, not a request
     register_extensions(app)
@@ -51,6 +52,24 @@ def _ensure_secret_key(app: Flask, config_name: str) -> None:
     app.config["SECRET_KEY"] = key_file.read_text().strip()
 
 
+def _ensure_file_key(app: Flask, config_name: str) -> None:
+    """Production must be given QORGAU_FILE_KEY; development keeps one in the instance folder
+    (losing it makes the stored files unreadable: back it up apart from the files)."""
+    app.config["FILES_DIR"] = app.config.get("FILES_DIR") or str(Path(app.instance_path) / "files")
+    if app.config.get("FILE_KEY"):
+        return
+    if config_name == "production":
+        raise RuntimeError("QORGAU_FILE_KEY must be set in the environment in production")
+    from app.services.files import new_key
+
+    key_file = Path(app.instance_path) / "file_key"
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    if not key_file.exists():
+        key_file.write_text(new_key())
+        key_file.chmod(0o600)
+    app.config["FILE_KEY"] = key_file.read_text().strip()
+
+
 def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401 - the models must be known to the metadata
     from app.extensions import Session, csrf, db, limiter, login_manager, migrate
@@ -68,9 +87,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from app.views import admin, audit, auth, calendar, cases, dashboard, drafts, events, people
+    from app.views import admin, audit, auth, calendar, cases, dashboard, drafts, events, files, people
 
-    for module in (auth, cases, events, people, dashboard, drafts, calendar, audit, admin):
+    for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin):
         app.register_blueprint(module.bp)
 
 

@@ -48,8 +48,10 @@ def app(database_url, tmp_path_factory):
     os.environ["QORGAU_INSTANCE"] = str(tmp_path_factory.mktemp("instance"))
     from app import create_app
     from app.extensions import db
+    from app.services.files import new_key
 
-    app = create_app("test", SQLALCHEMY_DATABASE_URI=database_url)
+    files = tmp_path_factory.mktemp("files")
+    app = create_app("test", SQLALCHEMY_DATABASE_URI=database_url, FILES_DIR=str(files), FILE_KEY=new_key())
     with app.app_context():
         db.create_all()  # tests only; the application itself migrates
     yield app

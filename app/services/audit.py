@@ -27,6 +27,7 @@ from app.models import (
     DraftVersion,
     Event,
     EventRevision,
+    EvidenceFile,
     FlagAcknowledgement,
     Person,
     TreatyProcedure,
@@ -34,8 +35,8 @@ from app.models import (
 )
 from app.models.audit import AuditEntry
 
-AUDITED = (Case, CaseAssignment, CaseParty, Event, EventRevision, Person, Draft, DraftVersion, FlagAcknowledgement,
-           User, TreatyProcedure, CalendarToken)
+AUDITED = (Case, CaseAssignment, CaseParty, Event, EventRevision, EvidenceFile, Person, Draft, DraftVersion,
+           FlagAcknowledgement, User, TreatyProcedure, CalendarToken)
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "totp_secret", "totp_last_step", "search_text", "stages"})
 ACTOR_KEY = "audit_actor"  # session.info key the CLI sets: "cli"
 
@@ -63,7 +64,7 @@ def _who(session: Session) -> tuple[int | None, str]:
 def _case_id(obj: Any) -> int | None:
     if isinstance(obj, Case):
         return obj.id
-    if isinstance(obj, Draft | Event | CaseParty | CaseAssignment | FlagAcknowledgement):
+    if isinstance(obj, Draft | Event | CaseParty | CaseAssignment | FlagAcknowledgement | EvidenceFile):
         return obj.case_id
     if isinstance(obj, DraftVersion):
         return obj.draft.case_id if obj.draft else None

@@ -20,6 +20,7 @@ from app.services.audit import record_read
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
 from app.services.dashboard import acknowledgements_for, case_deadlines, case_flags
 from app.services.errors import CONFLICT, Conflict, Invalid
+from app.services.files import case_files
 from app.services.people import create_person, find_people
 from app.services.timeline import local_now
 from app.views.loading import case_or_404
@@ -82,7 +83,7 @@ def show(reference: str):
     flags = case_flags(db.session, case.id, now)
     return render_template("cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
                            acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
-                           events_by_id={e.id: e for e in case.events})
+                           events_by_id={e.id: e for e in case.events}, files=case_files(db.session, case))
 
 
 @bp.route("/cases/<reference>/edit", methods=["GET", "POST"])

@@ -36,6 +36,7 @@ from app.models import CalendarToken, CaseAssignment, CaseFlag, CaseParty, Draft
 from app.services.calendar_feed import issue_token
 from app.services.cases import add_party, assign_lawyer, create_case
 from app.services.drafts import create_draft
+from app.services.files import Vault, store
 from app.services.people import create_person
 from app.services.timeline import local_now, record_event
 from app.views.auth import PUBLIC_ENDPOINTS
@@ -101,6 +102,9 @@ admin.new_user           GET        403   ·    ·       403   ·    ·       20
 admin.new_user           POST       403   ·    ·       403   ·    ·       422   ·    ·
 admin.procedures         GET        403   ·    ·       403   ·    ·       200   ·    ·
 admin.procedures         POST       403   ·    ·       403   ·    ·       302   ·    ·
+files.upload             POST       302  404  404      302  302  404      302  404  404
+files.download           GET        200  404  404      200  200  404      200  404  404
+files.archive_file       POST       302  404  404      302  302  404      302  404  404
 audit.users              GET        403   ·    ·       200   ·    ·       403   ·    ·
 audit.case_trail         GET        403  403  403      200  200  404      403  403  403
 audit.user_trail         GET        403  403  403      200  200  404      403  403  403
@@ -152,12 +156,13 @@ class World:
     def url_values(self, role: str, target: str) -> dict[str, object]:
         if target == "missing":
             return {"reference": MISSING_REFERENCE, "event_id": MAX_ID, "person_id": MAX_ID, "draft_id": MAX_ID,
-                    "flag_id": MAX_ID, "user_id": MAX_ID, "token_id": MAX_ID}
+                    "flag_id": MAX_ID, "user_id": MAX_ID, "token_id": MAX_ID, "file_id": MAX_ID}
         token_owner = role if target == "own" else "other_lawyer"
         return {**self.records[target], "token_id": self.token_ids[token_owner]}
 
 
-URL_ARGUMENTS = frozenset({"reference", "event_id", "person_id", "draft_id", "flag_id", "user_id", "token_id"})
+URL_ARGUMENTS = frozenset({"reference", "event_id", "person_id", "draft_id", "flag_id", "user_id", "token_id",
+                           "file_id"})
 
 OWN, OTHER = "KZ-2024-0101", "KZ-2024-0202"
 OWN_QUIET, OTHER_QUIET = "KZ-2024-0104", "KZ-2024-0204"
@@ -171,7 +176,7 @@ SECRETS = (OTHER, OTHER_QUIET, OTHER_TITLE, OTHER_QUIET_TITLE, OTHER_VICTIM)
 
 
 @pytest.fixture
-def world(session, make_user) -> World:
+def world(app, session, make_user) -> World:
     """The lawyer, the admin and the supervisor are assigned to the own case, another lawyer
     to the other case (and the lawyer and the admin to an own quiet case). Both main cases
     share an incident (linked cases) and a witness, carry a reprisal (a critical flag), an
@@ -203,8 +208,11 @@ def world(session, make_user) -> World:
                              user=owner, now=now)
         flag = session.scalar(select(CaseFlag).where(CaseFlag.case_id == case.id, CaseFlag.rule == "reprisal"))
         assert flag is not None, "a reprisal raises a flag"
+        evidence = store(session, Vault.from_config(app.config["FILES_DIR"], app.config["FILE_KEY"]), case,
+                         filename=f"{victim}.pdf", data=b"%PDF-1.4\n" + victim.encode(), description=None,
+                         user=owner, max_size=1024)
         records[target] = {"reference": reference, "event_id": event.id, "person_id": person.id,
-                           "draft_id": draft.id, "flag_id": flag.id, "user_id": owner.id}
+                           "draft_id": draft.id, "flag_id": flag.id, "user_id": owner.id, "file_id": evidence.id}
         if target == "own":
             for role in ("supervisor", "admin"):
                 assign_lawyer(session, case, users[role])

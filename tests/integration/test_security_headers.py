@@ -38,10 +38,20 @@ def test_production_cookies_are_secure_and_hsts_is_sent(monkeypatch, tmp_path):
     from app import create_app
 
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
-    app = create_app("production", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'p.sqlite3'}", SECRET_KEY="x" * 64)
+    from app.services.files import new_key
+
+    app = create_app("production", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'p.sqlite3'}", SECRET_KEY="x" * 64,
+                     FILE_KEY=new_key())
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     response = app.test_client().get("/login")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_production_refuses_to_start_without_a_file_key(monkeypatch):
+    from app import create_app
+
+    with pytest.raises(RuntimeError, match="QORGAU_FILE_KEY must be set"):
+        create_app("production", SECRET_KEY="x" * 64, FILE_KEY=None)
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):

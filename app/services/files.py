@@ -1,0 +1,142 @@
+"""Storing evidence files: type checked by content, SHA-256 kept, AES-GCM encrypted at rest.
+
+Files live under FILES_DIR (outside static/), named by a random key, each as a 12-byte
+nonce followed by the AES-256-GCM ciphertext. The key comes from QORGAU_FILE_KEY (32 bytes,
+base64); GCM's tag makes any tampering fail the decryption, and the stored SHA-256 is
+checked again on every download.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import re
+import secrets
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import filetype
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Case, EvidenceFile, User
+from app.procedure.vocabulary import clean_text
+from app.services.errors import Invalid
+
+ALLOWED = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
+DOCX_MAX_UNPACKED = 200 * 1024 * 1024  # a zip bomb disguised as a document stops here
+DOCX_MAX_RATIO = 100
+
+
+class IntegrityFailure(Exception):
+    """A stored file no longer matches what was uploaded."""
+
+
+@dataclass(frozen=True)
+class Vault:
+    directory: Path
+    key: bytes
+
+    @classmethod
+    def from_config(cls, directory: str | Path, key_b64: str) -> Vault:
+        key = base64.urlsafe_b64decode(key_b64)
+        if len(key) != 32:
+            raise ValueError("QORGAU_FILE_KEY must be 32 bytes, base64-encoded")
+        return cls(Path(directory), key)
+
+    def write(self, storage_key: str, data: bytes) -> None:
+        nonce = os.urandom(12)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self.directory / storage_key
+        path.write_bytes(nonce + AESGCM(self.key).encrypt(nonce, data, storage_key.encode()))
+        path.chmod(0o600)
+
+    def read(self, storage_key: str) -> bytes:
+        blob = (self.directory / storage_key).read_bytes()
+        try:
+            return AESGCM(self.key).decrypt(blob[:12], blob[12:], storage_key.encode())
+        except InvalidTag:
+            raise IntegrityFailure(f"{storage_key}: the encrypted file was altered or the key is wrong") from None
+
+
+def new_key() -> str:
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
+def detect_type(data: bytes) -> str:
+    """The file's type from its content; raises Invalid for anything not allowed."""
+    kind = filetype.guess(data)
+    mime = kind.mime if kind else None
+    if mime == "application/zip" or (data[:4] == b"PK\x03\x04" and mime != ALLOWED):
+        mime = _docx_or_none(data)
+    if mime not in ALLOWED:
+        raise Invalid({"file": "only PDF, PNG, JPEG and Word (DOCX) files are accepted; this one is "
+                               + (mime or "of an unknown type")})
+    return mime
+
+
+def _docx_or_none(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return None
+    if unpacked > DOCX_MAX_UNPACKED or unpacked > DOCX_MAX_RATIO * max(len(data), 1):
+        raise Invalid({"file": "this archive unpacks to far more than its size (a zip bomb?): refused"})
+    if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return None
+
+
+_SAFE_NAME = re.compile(r"[^\w.\- ()]+", re.UNICODE)
+
+
+def store(session: Session, vault: Vault, case: Case, *, filename: str, data: bytes, description: str | None,
+          user: User | None, max_size: int) -> EvidenceFile:
+    errors = {}
+    if not data:
+        errors["file"] = "the file is empty"
+    elif len(data) > max_size:
+        errors["file"] = f"the file is {len(data):,} bytes; the limit is {max_size:,}"
+    try:
+        description = clean_text(description or "", 2000) or None
+    except ValueError as exc:
+        errors["description"] = str(exc)
+    if errors:
+        raise Invalid(errors)
+    content_type = detect_type(data)
+    name = _SAFE_NAME.sub("_", Path(filename or "file").name)[:200] or "file"
+    record = EvidenceFile(case_id=case.id, original_name=name, description=description, content_type=content_type,
+                          size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                          storage_key=secrets.token_hex(16), uploaded_by_id=user.id if user else None)
+    vault.write(record.storage_key, data)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def load(vault: Vault, record: EvidenceFile) -> bytes:
+    data = vault.read(record.storage_key)
+    if hashlib.sha256(data).hexdigest() != record.sha256:
+        raise IntegrityFailure(f"file {record.id}: SHA-256 differs from the one recorded at upload")
+    return data
+
+
+def archive(session: Session, record: EvidenceFile) -> None:
+    """Files are never deleted: archived ones leave the case page but stay stored and audited."""
+    record.archived_at = datetime.now(UTC)
+    session.flush()
+
+
+def case_files(session: Session, case: Case) -> list[EvidenceFile]:
+    return list(session.scalars(select(EvidenceFile).where(EvidenceFile.case_id == case.id,
+                                                           EvidenceFile.archived_at.is_(None))
+                                .order_by(EvidenceFile.uploaded_at)))

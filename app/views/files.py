@@ -1,0 +1,77 @@
+"""Evidence files: upload to a case, download through an authorized route, archive."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import EvidenceFile
+from app.services.audit import record_read
+from app.services.errors import Invalid
+from app.services.files import IntegrityFailure, Vault, archive, load, store
+from app.views.loading import case_or_404
+
+bp = Blueprint("files", __name__)
+
+
+def vault() -> Vault:
+    return Vault.from_config(current_app.config["FILES_DIR"], current_app.config["FILE_KEY"])
+
+
+def file_or_404(case, file_id: int) -> EvidenceFile:
+    record = db.session.scalar(select(EvidenceFile).where(EvidenceFile.id == file_id,
+                                                          EvidenceFile.case_id == case.id))
+    if record is None:
+        abort(404)
+    return record
+
+
+@bp.route("/cases/<reference>/files", methods=["POST"])
+def upload(reference: str):
+    limit = current_app.config["MAX_UPLOAD_BYTES"]
+    request.max_content_length = limit + 64 * 1024  # this route only: room for the form around the file
+    case = case_or_404(reference)
+    upload = request.files.get("file")
+    try:
+        record = store(db.session, vault(), case, filename=upload.filename if upload else "",
+                       data=upload.read(limit + 1) if upload else b"", description=request.form.get("description"),
+                       user=current_user, max_size=limit)
+    except Invalid as exc:
+        db.session.rollback()
+        flash("Nothing was uploaded: " + "; ".join(exc.errors.values()), "error")
+    else:
+        db.session.commit()
+        flash(f"{record.original_name} stored encrypted (SHA-256 {record.sha256[:12]}…).", "success")
+    return redirect(url_for("cases.show", reference=case.reference) + "#files")
+
+
+@bp.route("/cases/<reference>/files/<int(max=2147483647):file_id>")
+def download(reference: str, file_id: int):
+    case = case_or_404(reference)
+    record = file_or_404(case, file_id)
+    try:
+        data = load(vault(), record)
+    except (IntegrityFailure, FileNotFoundError) as exc:
+        current_app.logger.error("evidence file integrity failure: %s", exc)
+        record_read(db.session, "integrity-failure", case=case, object_type="EvidenceFile",
+                    object_id=str(record.id), details={"error": str(exc)})
+        db.session.commit()
+        abort(409, description="This file failed its integrity check and is not served. "
+                               "The failure is recorded; restore the file from a backup.")
+    record_read(db.session, "download", case=case, object_type="EvidenceFile", object_id=str(record.id),
+                details={"sha256": record.sha256})
+    db.session.commit()
+    return Response(data, mimetype=record.content_type,
+                    headers={"Content-Disposition": f'attachment; filename="{record.original_name}"'})
+
+
+@bp.route("/cases/<reference>/files/<int(max=2147483647):file_id>/archive", methods=["POST"])
+def archive_file(reference: str, file_id: int):
+    case = case_or_404(reference)
+    record = file_or_404(case, file_id)
+    archive(db.session, record)
+    db.session.commit()
+    flash(f"{record.original_name} archived: it is kept, but no longer listed.", "success")
+    return redirect(url_for("cases.show", reference=case.reference) + "#files")
