@@ -16,6 +16,7 @@ from app.interchange.evaluation import evaluation_json
 from app.interchange.format import InvalidDocument, parse_document
 from app.models import Role
 from app.services.audit import ACTOR_KEY, record_read
+from app.services.backup import BackupError, make_backup, restore_backup
 from app.services.errors import Invalid, NotFound
 from app.services.interchange import export_cases, import_document
 from app.services.procedure import engine_settings, recompute_all
@@ -36,6 +37,8 @@ def as_cli(command):
 
 
 def register(app: Flask) -> None:
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(seed_command)
     app.cli.add_command(cases_group)
     app.cli.add_command(users_group)
@@ -53,6 +56,36 @@ def seed_command() -> None:
     click.echo(f"Seed: {report.cases_added} case(s) added, {report.cases_present} already present.")
     for email, password, role in report.logins:
         click.echo(f"  demo {role:<10} {email}  password: {password}")
+
+
+@click.command("backup")
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@with_appcontext
+@as_cli
+def backup_command(target: Path) -> None:
+    """Back up the database and the evidence files into a new folder under TARGET."""
+    try:
+        folder = make_backup(target, Path(current_app.config["FILES_DIR"]))
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    record_read(db.session, "backup", object_type="Database", object_id=folder.name)
+    db.session.commit()
+    click.echo(f"Backup written to {folder} (the file key is not in it: keep QORGAU_FILE_KEY apart).")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@with_appcontext
+@as_cli
+def restore_command(source: Path) -> None:
+    """Restore a backup folder into this (migrated, empty) database and files folder."""
+    try:
+        counts = restore_backup(source, Path(current_app.config["FILES_DIR"]))
+    except BackupError as exc:
+        raise click.ClickException(f"nothing restored: {exc}") from None
+    record_read(db.session, "restore", object_type="Database", object_id=source.name, details=counts)
+    db.session.commit()
+    click.echo(f"Restored {sum(counts.values())} rows in {len(counts)} tables and the evidence files.")
 
 
 @click.group("cases")
