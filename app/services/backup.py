@@ -148,7 +148,8 @@ def restore_backup(folder: Path, files_dir: Path) -> dict[str, int]:
             raise BackupError(f"the backup is at schema revision {document['revision']}, the database at "
                               f"{revision}: run 'flask db upgrade' (or restore with the matching release)")
         for table in _tables():
-            if table.name not in REFERENCE_TABLES and connection.execute(select(func.count()).select_from(table)).scalar():
+            rows = connection.execute(select(func.count()).select_from(table)).scalar()
+            if rows and table.name not in REFERENCE_TABLES:
                 raise BackupError(f"the database is not empty (table {table.name}): restore only into a new one")
         for table in _tables():
             if table.name in REFERENCE_TABLES:
@@ -162,10 +163,8 @@ def restore_backup(folder: Path, files_dir: Path) -> dict[str, int]:
         if connection.dialect.name == "postgresql":
             for table in _tables():
                 if "id" in table.columns and table.columns["id"].autoincrement is not False and counts[table.name]:
-                    # Table names come from our own metadata, never from input.
-                    statement = (f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "  # noqa: S608
-                                 f"(SELECT max(id) FROM {table.name}))")
-                    connection.execute(text(statement))
+                    sequence = func.pg_get_serial_sequence(table.name, "id")
+                    connection.execute(select(func.setval(sequence, select(func.max(table.c.id)).scalar_subquery())))
         files_dir.mkdir(parents=True, exist_ok=True)
         for source in sorted((folder / "files").iterdir()):
             target = files_dir / source.name
