@@ -56,6 +56,10 @@ def seed_command() -> None:
     click.echo(f"Seed: {report.cases_added} case(s) added, {report.cases_present} already present.")
     for email, password, role in report.logins:
         click.echo(f"  demo {role:<10} {email}  password: {password}")
+    roles = current_app.config["REQUIRE_2FA_ROLES"]
+    if report.logins and roles:
+        click.echo(f"  ({' and '.join(roles)} set up two-factor authentication with an authenticator app "
+                   "at their first login)")
 
 
 @click.command("backup")

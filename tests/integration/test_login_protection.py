@@ -104,3 +104,14 @@ def test_sensitive_actions_ask_for_the_password_again(client, session, make_user
 def test_passwords_are_stored_as_argon2id(session, lawyer):
     stored = session.scalar(select(User.password_hash).where(User.id == lawyer.id))
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+def test_passwords_never_reach_the_logs(app, client, lawyer, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    login(client, lawyer, "wrong password 1")
+    login(client, lawyer)
+    client.post("/reauth", data={"password": PASSWORD})
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert PASSWORD not in logged and "wrong password 1" not in logged
