@@ -11,9 +11,9 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from app.extensions import db
-from app.interchange.check import check_file
+from app.interchange.check import read_document
 from app.interchange.evaluation import evaluation_json
-from app.interchange.format import InvalidDocument, parse_document
+from app.interchange.format import InvalidDocument
 from app.models import Role
 from app.services.audit import ACTOR_KEY, record_read
 from app.services.backup import BackupError, make_backup, restore_backup
@@ -103,10 +103,9 @@ def cases_group() -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(path: Path) -> None:
     """Import every case of FILE, or nothing at all if anything in it is wrong."""
-    problems = check_file(path)
+    document, problems = read_document(path)
     if problems:
         raise click.ClickException("nothing imported:\n" + "\n".join(problems))
-    document = parse_document(json.loads(path.read_text(encoding="utf-8")))
     try:
         cases = import_document(db.session, document, user=None)
     except InvalidDocument as exc:
@@ -148,10 +147,9 @@ def export_command(references: tuple[str, ...], output: Path | None) -> None:
 @click.option("--case", "reference", help="which case of the file (default: the only one)")
 def evaluate_command(path: Path, as_of, as_json: bool, reference: str | None) -> None:
     """Stages, deadlines and flags of a case in FILE at --as-of; no database needed."""
-    problems = check_file(path)
+    document, problems = read_document(path)
     if problems:
         raise click.ClickException("the file is not valid:\n" + "\n".join(problems))
-    document = parse_document(json.loads(path.read_text(encoding="utf-8")))
     cases = [c for c in document.cases if reference in (None, c.reference)]
     if len(cases) != 1:
         raise click.ClickException(

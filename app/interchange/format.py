@@ -25,6 +25,7 @@ from app.procedure.vocabulary import (
     VICTIM_FLAGS,
     FieldErrors,
     clean_text,
+    shown,
 )
 from app.procedure.when import When, almaty_now
 
@@ -32,6 +33,14 @@ FORMAT_NAME = "qorgau.cases"
 FORMAT_VERSION = 1
 REFERENCE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{2,39}")  # use fullmatch: "$" allows a final newline
 PERSON_KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+# The keys each object may have: a misspelt key is an error, never silently dropped.
+DOCUMENT_KEYS = frozenset({"format", "version", "people", "cases"})
+PERSON_KEYS = frozenset({"key", "name", "aliases", "description", "notes"})
+CASE_KEYS = frozenset({"reference", "title", "region", "city", "place_type", "perpetrator_agency", "victim_flags",
+                       "incident", "summary", "parties", "events"})
+PARTY_KEYS = frozenset({"person", "role", "notes"})
+EVENT_KEYS = frozenset({"type", "at", "body", "document", "source", "notes", "fields"})
+EVENT_DOCUMENT_KEYS = frozenset({"number", "title"})
 MAX_TITLE = 300
 MAX_CITY = 200
 MAX_INCIDENT = 100
@@ -112,6 +121,10 @@ class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
+    def unknown_keys(self, obj: dict, allowed: frozenset[str], where: str, what: str) -> None:
+        for key in sorted(set(obj) - allowed, key=str):
+            self.add(where, shown(key), f"is not a key of {what} (docs/interchange.md)")
+
     def add(self, where: str, name: str, reason: str) -> None:
         self.problems.append(Problem(where, name, reason))
 
@@ -137,7 +150,7 @@ class _Collector:
             self.add(where, name, "must be a code (text)")
             return None
         if value not in allowed:
-            self.add(where, name, f"{value!r} is not one of {', '.join(sorted(allowed))}")
+            self.add(where, name, f"{shown(value)} is not one of {', '.join(sorted(allowed))}")
             return None
         return value
 
@@ -152,9 +165,10 @@ def parse_document(data: Any, *, now: datetime | None = None) -> Document:
     out = _Collector()
     if not isinstance(data, dict):
         raise InvalidDocument([Problem("document", "(root)", "must be a JSON object")])
+    out.unknown_keys(data, DOCUMENT_KEYS, "document", "the document")
     if data.get("format") != FORMAT_NAME:
         out.add("document", "format", f"must be {FORMAT_NAME!r}")
-    if data.get("version") != FORMAT_VERSION:
+    if type(data.get("version")) is not int or data["version"] != FORMAT_VERSION:
         out.add("document", "version", f"must be {FORMAT_VERSION}")
     people = _parse_people(data.get("people", []), out)
     keys = {p.key for p in people}
@@ -182,6 +196,7 @@ def _parse_people(raw: Any, out: _Collector) -> list[PersonRecord]:
         if not isinstance(obj, dict):
             out.add(where, "(person)", "must be an object")
             continue
+        out.unknown_keys(obj, PERSON_KEYS, where, "a person")
         key = obj.get("key")
         if not isinstance(key, str) or not PERSON_KEY_PATTERN.fullmatch(key):
             out.add(where, "key", "must be lower-case letters, digits, '-' or '_' (max 64)")
@@ -214,7 +229,8 @@ def _parse_case(raw: Any, index: int, person_keys: set[str], now: datetime,
         out.add(f"cases[{index}]", "(case)", "must be an object")
         return None
     reference = raw.get("reference")
-    where = f"case {reference}" if isinstance(reference, str) else f"cases[{index}]"
+    where = f"case {shown(reference, bare=True)}" if isinstance(reference, str) else f"cases[{index}]"
+    out.unknown_keys(raw, CASE_KEYS, where, "a case")
     if not isinstance(reference, str) or not REFERENCE_PATTERN.fullmatch(reference):
         out.add(where, "reference", "must be 3-40 capital letters, digits or '-', e.g. KZ-2021-0007")
         reference = None
@@ -257,9 +273,10 @@ def _parse_parties(raw: Any, where: str, person_keys: set[str],
         if not isinstance(obj, dict):
             out.add(here, "(party)", "must be an object")
             continue
+        out.unknown_keys(obj, PARTY_KEYS, here, "a party")
         person = obj.get("person")
         if not isinstance(person, str) or person not in person_keys:
-            out.add(here, "person", f"{person!r} is not a key in people")
+            out.add(here, "person", f"{shown(person)} is not a key in people")
             continue
         role = out.code(obj, "role", here, _codes(ROLES))
         if role is None:
@@ -279,11 +296,15 @@ def _parse_event(raw: Any, index: int, count: int, case_where: str, now: datetim
     if not isinstance(raw, dict):
         out.add(where, "(event)", "must be an object")
         return None
-    document = raw.get("document") or {}
+    out.unknown_keys(raw, EVENT_KEYS, where, "an event")
+    document = raw.get("document")
+    document = {} if document is None else document
     if not isinstance(document, dict):
         out.add(where, "document", "must be an object with number and title")
         return None
-    fields = raw.get("fields") or {}
+    out.unknown_keys(document, EVENT_DOCUMENT_KEYS, f"{where}, document", "a document")
+    fields = raw.get("fields")
+    fields = {} if fields is None else fields
     type_name = raw.get("type")
     event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
     refs = event_type.reference_fields() if event_type else frozenset()

@@ -19,6 +19,7 @@ from app.procedure.vocabulary import (
     FieldErrors,
     clean_fields,
     clean_text,
+    shown,
 )
 from app.procedure.when import InvalidWhen, When
 
@@ -50,7 +51,7 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
     type_name = raw.get("type")
     event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
     if event_type is None:
-        raise FieldErrors({"type": f"{type_name!r} is not an event type of DOMAIN.md §3"})
+        raise FieldErrors({"type": f"{shown(type_name)} is not an event type of DOMAIN.md §3"})
     at = _clean_at(raw.get("at"), now, errors)
     texts: dict[str, str | None] = {}
     for name, limit in (("source", MAX_TEXT), ("document_number", MAX_TEXT),
@@ -62,8 +63,9 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
             errors[name] = str(exc)
     if "source" not in errors and not texts.get("source"):
         errors["source"] = "is required: cite the document and paragraph, or \"lawyer's file\""
-    body = _clean_body(raw.get("body") or None, errors)
-    fields_raw = raw.get("fields") or {}
+    body = _clean_body(None if raw.get("body") in (None, "") else raw.get("body"), errors)
+    fields_raw = raw.get("fields")
+    fields_raw = {} if fields_raw is None else fields_raw
     fields: dict[str, Any] = {}
     if not isinstance(fields_raw, Mapping):
         errors["fields"] = "must be an object"
@@ -99,5 +101,5 @@ def _clean_body(body: Any, errors: dict[str, str]) -> str | None:
     if body is not None and not isinstance(body, str):
         errors["body"] = "must be a code (text)"
     elif body is not None and body not in _BODY_CODES:
-        errors["body"] = f"{body!r} is not a known body"
+        errors["body"] = f"{shown(body)} is not a known body"
     return body

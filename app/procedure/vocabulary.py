@@ -399,7 +399,7 @@ def _clean_choice(spec: Field, value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("must be a code (text)")
     if value not in spec.codes():
-        raise ValueError(f"{value!r} is not one of {', '.join(sorted(spec.codes()))}")
+        raise ValueError(f"{shown(value)} is not one of {', '.join(sorted(spec.codes()))}")
     return value
 
 
@@ -433,6 +433,12 @@ _CLEANERS = {
     Kind.EVENT: _clean_event_ref,
     Kind.AMOUNT: _clean_amount,
 }
+
+
+def shown(value: Any, *, bare: bool = False, limit: int = 60) -> str:
+    """A wrong value quoted in a message, cut short: a 100 kB mistake must not make a 100 kB line."""
+    text = value if bare and isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def clean_text(value: Any, limit: int) -> str:

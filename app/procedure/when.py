@@ -56,11 +56,11 @@ class When:
         match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
         if not match:
             raise InvalidWhen(
-                f"{text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+                f"{_shown(text)} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"
             )
         parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
         if not EARLIEST_YEAR <= parts["year"] <= LATEST_YEAR:
-            raise InvalidWhen(f"{text!r}: the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+            raise InvalidWhen(f"{_shown(text)}: the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
         precision = Precision(
             Precision.MINUTE if "hour" in parts
             else Precision.DAY if "day" in parts
@@ -76,7 +76,7 @@ class When:
                 parts.get("minute", 0),
             )
         except ValueError as exc:
-            raise InvalidWhen(f"{text!r} is not a real date: {exc}") from None
+            raise InvalidWhen(f"{_shown(text)} is not a real date: {exc}") from None
         return cls(start, precision)
 
     @classmethod
@@ -120,3 +120,8 @@ ALMATY = ZoneInfo("Asia/Almaty")
 def almaty_now() -> datetime:
     """Now as a naive Almaty wall-clock time, the frame every event is recorded in."""
     return datetime.now(ALMATY).replace(tzinfo=None)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"

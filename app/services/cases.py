@@ -18,6 +18,7 @@ from app.procedure.vocabulary import (
     REGIONS,
     ROLES,
     clean_text,
+    shown,
 )
 from app.services.access import case_visible
 from app.services.errors import Conflict, Invalid
@@ -45,7 +46,7 @@ def clean_case_fields(data: dict[str, Any]) -> dict[str, Any]:
     for name, codes in _CODES.items():
         value = data.get(name) or None
         if value is not None and value not in codes:
-            errors[name] = f"{value!r} is not a known code"
+            errors[name] = f"{shown(value)} is not a known code"
         cleaned[name] = value
     flags = set(data.get("victim_flags") or [])
     if unknown := flags - set(VICTIM_FLAG_COLUMNS):
@@ -145,7 +146,7 @@ ROLE_CODES = {c.code for c in ROLES}
 def add_party(session: Session, case: Case, person: Person, role: str, notes: str | None) -> CaseParty:
     errors = {}
     if role not in ROLE_CODES:
-        errors["role"] = f"{role!r} is not a role"
+        errors["role"] = f"{shown(role)} is not a role"
     elif any(p.person_id == person.id and p.role == role for p in case.parties):
         errors["role"] = f"{person.display_name} is already {role} in this case"
     try:

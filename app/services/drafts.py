@@ -123,10 +123,16 @@ def save_edits(session: Session, draft: Draft, texts: dict[str, str], *, provisi
     if based_on != draft.latest.number:
         raise Conflict(f"Version {draft.latest.number} was saved since you opened version {based_on}: nothing of "
                        "yours was saved over it. Reload the draft and apply your changes again.")
-    errors = {k: f"is {len(v):,} characters long; the limit is {MAX_LONG_TEXT:,}"
-              for k, v in texts.items() if len(v) > MAX_LONG_TEXT}
+    errors = {}
+    cleaned = {}
+    for key, value in texts.items():
+        try:
+            cleaned[key] = clean_text(value or "", MAX_LONG_TEXT)
+        except ValueError as exc:
+            errors[key] = str(exc)
     if errors:
         raise Invalid(errors)
+    texts = cleaned
     if provisions is not None:
         _validate(draft.committee, draft.language, provisions)
         draft.provisions = list(provisions)

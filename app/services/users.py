@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Role, User
-from app.procedure.vocabulary import clean_text
+from app.procedure.vocabulary import clean_text, shown
 from app.services.errors import Invalid
 from app.services.passwords import hash_password, needs_rehash, password_problems, verify_password
 
@@ -35,7 +35,7 @@ def create_user(session: Session, *, email: str, full_name: str, role: Role | st
         if not full_name:
             errors["full_name"] = "is required"
     if role not in {r.value for r in Role}:
-        errors["role"] = f"{role!r} is not a role"
+        errors["role"] = f"{shown(role)} is not a role"
     if problems := password_problems(password, email=email):
         errors["password"] = "; ".join(problems)
     if errors:

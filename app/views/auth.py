@@ -108,7 +108,7 @@ def login():
             return redirect(url_for("auth.login_code"))
         else:
             return _start_session(user, request.args.get("next"))
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form), 422 if form.errors or form.form_errors else 200
 
 
 def _minutes(count: int) -> timedelta:

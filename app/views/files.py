@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
+import io
+
+from flask import Blueprint, abort, current_app, flash, redirect, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -63,8 +65,9 @@ def download(reference: str, file_id: int):
     record_read(db.session, "download", case=case, object_type="EvidenceFile", object_id=str(record.id),
                 details={"sha256": record.sha256})
     db.session.commit()
-    return Response(data, mimetype=record.content_type,
-                    headers={"Content-Disposition": f'attachment; filename="{record.original_name}"'})
+    # send_file writes the name as RFC 6266/5987 asks: an ASCII fallback and the UTF-8 original.
+    return send_file(io.BytesIO(data), mimetype=record.content_type, as_attachment=True,
+                     download_name=record.original_name, max_age=0)
 
 
 @bp.route("/cases/<reference>/files/<int(max=2147483647):file_id>/archive", methods=["POST"])

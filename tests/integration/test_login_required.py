@@ -42,7 +42,7 @@ def test_login_follows_a_local_next(client, lawyer):
 
 def test_wrong_password_is_refused_with_a_message(client, lawyer):
     response = client.post("/login", data={"email": lawyer.email, "password": "wrong password 123"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert b"E-mail or password is wrong" in response.data
     assert client.get("/").status_code == 302
 
