@@ -39,35 +39,32 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
 
 def _ensure_secret_key(app: Flask, config_name: str) -> None:
-    """Production must be given SECRET_KEY; development keeps one per instance folder."""
-    if app.config.get("SECRET_KEY"):
-        return
-    if config_name == "production":
-        raise RuntimeError("SECRET_KEY must be set in the environment in production")
-    key_file = Path(app.instance_path) / "secret_key"
-    key_file.parent.mkdir(parents=True, exist_ok=True)
-    if not key_file.exists():
-        key_file.write_text(secrets.token_hex(32))
-        key_file.chmod(0o600)
-    app.config["SECRET_KEY"] = key_file.read_text().strip()
+    _ensure_instance_secret(app, config_name, "SECRET_KEY", "SECRET_KEY", "secret_key",
+                            lambda: secrets.token_hex(32))
 
 
 def _ensure_file_key(app: Flask, config_name: str) -> None:
-    """Production must be given QORGAU_FILE_KEY; development keeps one in the instance folder
-    (losing it makes the stored files unreadable: back it up apart from the files)."""
-    app.config["FILES_DIR"] = app.config.get("FILES_DIR") or str(Path(app.instance_path) / "files")
-    if app.config.get("FILE_KEY"):
-        return
-    if config_name == "production":
-        raise RuntimeError("QORGAU_FILE_KEY must be set in the environment in production")
+    """Losing the file key makes the stored files unreadable: back it up apart from the files."""
     from app.services.files import new_key
 
-    key_file = Path(app.instance_path) / "file_key"
+    app.config["FILES_DIR"] = app.config.get("FILES_DIR") or str(Path(app.instance_path) / "files")
+    _ensure_instance_secret(app, config_name, "FILE_KEY", "QORGAU_FILE_KEY", "file_key", new_key)
+
+
+def _ensure_instance_secret(app: Flask, config_name: str, setting: str, variable: str, file_name: str,
+                            make) -> None:
+    """Production must be given the secret in the environment; development keeps one in the
+    instance folder, made once."""
+    if app.config.get(setting):
+        return
+    if config_name == "production":
+        raise RuntimeError(f"{variable} must be set in the environment in production")
+    key_file = Path(app.instance_path) / file_name
     key_file.parent.mkdir(parents=True, exist_ok=True)
     if not key_file.exists():
-        key_file.write_text(new_key())
+        key_file.write_text(make())
         key_file.chmod(0o600)
-    app.config["FILE_KEY"] = key_file.read_text().strip()
+    app.config[setting] = key_file.read_text().strip()
 
 
 def register_extensions(app: Flask) -> None:

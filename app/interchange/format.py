@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from app.procedure.event_input import clean_event
+from app.procedure.event_input import CleanEvent, clean_event
 from app.procedure.vocabulary import (
     BODIES,
     EVENT_TYPES_BY_NAME,
@@ -27,7 +27,7 @@ from app.procedure.vocabulary import (
     clean_text,
     shown,
 )
-from app.procedure.when import When, almaty_now
+from app.procedure.when import almaty_now
 
 FORMAT_NAME = "qorgau.cases"
 FORMAT_VERSION = 1
@@ -80,18 +80,8 @@ class PartyRecord:
     notes: str | None = None
 
 
-@dataclass
-class EventRecord:
-    """An event; EVENT fields hold the index of the target event in the case."""
-
-    type: str
-    at: When
-    source: str
-    body: str | None = None
-    document_number: str | None = None
-    document_title: str | None = None
-    notes: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)
+# An event of a file: a validated event whose EVENT fields hold the index of their target.
+EventRecord = CleanEvent
 
 
 @dataclass
@@ -327,11 +317,7 @@ def _parse_event(raw: Any, index: int, count: int, case_where: str, now: datetim
             event.fields[name] = int(target)
     if event is None or len(out.problems) > problems:
         return None
-    return EventRecord(
-        type=event.type, at=event.at, source=event.source, body=event.body,
-        document_number=event.document_number, document_title=event.document_title,
-        notes=event.notes, fields=event.fields,
-    )
+    return event
 
 
 def dump_document(document: Document) -> dict[str, Any]:
