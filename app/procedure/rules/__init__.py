@@ -120,6 +120,14 @@ class Context:
                          active_from=deadline.latest_due + timedelta(minutes=1), active_until=until)
 
 
+    def flags_when_not_met(self, rule_id: str, deadline_rules: tuple[str, ...], explanation: str, *,
+                           action: str | None = None, keep_when_late: bool = True) -> list[Flag]:
+        """``flag_when_not_met`` for every deadline of these rules."""
+        flags = (self.flag_when_not_met(rule_id, d, explanation, action=action, keep_when_late=keep_when_late)
+                 for d in self.of_rule(*deadline_rules))
+        return [f for f in flags if f is not None]
+
+
 def describe(fact: Fact) -> str:
     """'the complaint_filed of 2021-01-18' in words a lawyer reads."""
     return f"{fact.type.replace('_', ' ')} of {fact.when}"

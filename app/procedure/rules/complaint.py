@@ -141,12 +141,9 @@ def decision_not_served(ctx: Context) -> Iterator[Flag]:
 
 @rule("investigation-overdue")
 def investigation_overdue(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("investigation-term"):
-        flag = ctx.flag_when_not_met("investigation-overdue", deadline,
-                                     "The investigation is open beyond its term with no extension recorded.",
-                                     action="Ask the prosecutor why the term was exceeded.", keep_when_late=False)
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met("investigation-overdue", ("investigation-term",),
+                                      "The investigation is open beyond its term with no extension recorded.",
+                                      action="Ask the prosecutor why the term was exceeded.", keep_when_late=False)
 
 
 @rule("plea-bargain-in-torture-case")

@@ -14,14 +14,11 @@ UNOFFICIAL_PLACES = {"military_unit", "sports_hall", "other_unofficial"}
 
 @rule("custody-over-limit")
 def custody_over_limit(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("custody-48h"):
-        flag = ctx.flag_when_not_met(
-            "custody-over-limit", deadline,
-            "No court authorisation or release within the custody limit "
-            f"({'24 h for a minor' if ctx.case.minor else 'CPC 131(4)'}) after the apprehension.",
-            action="Demand release and complain to the prosecutor and the investigating judge at once.")
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met(
+        "custody-over-limit", ("custody-48h",),
+        "No court authorisation or release within the custody limit "
+        f"({'24 h for a minor' if ctx.case.minor else 'CPC 131(4)'}) after the apprehension.",
+        action="Demand release and complain to the prosecutor and the investigating judge at once.")
 
 
 @rule("detention-time-gap")
@@ -49,11 +46,8 @@ def detention_time_gap(ctx: Context) -> Iterator[Flag]:
 
 @rule("relatives-not-notified")
 def relatives_not_notified(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("relatives-12h"):
-        flag = ctx.flag_when_not_met("relatives-not-notified", deadline,
-                                     "Relatives were not notified within 12 hours of the apprehension.")
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met("relatives-not-notified", ("relatives-12h",),
+                                      "Relatives were not notified within 12 hours of the apprehension.")
 
 
 @rule("no-medical-exam-on-detention")
@@ -99,13 +93,10 @@ def unofficial_place(ctx: Context) -> Iterator[Flag]:
 
 @rule("no-medical-care")
 def no_medical_care(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("injury-report-24h"):
-        flag = ctx.flag_when_not_met(
-            "no-medical-care", deadline,
-            "Injuries were recorded but not reported to the prosecutor within 24 hours.",
-            action="Report the injuries to the prosecutor and request a forensic examination.")
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met(
+        "no-medical-care", ("injury-report-24h",),
+        "Injuries were recorded but not reported to the prosecutor within 24 hours.",
+        action="Report the injuries to the prosecutor and request a forensic examination.")
     for exam in ctx.case.of_type("medical_exam"):
         if exam.get("kind") == "admission" and exam.get("injuries") is True:
             care = next((e for e in ctx.case.after(exam, "medical_exam") if e.get("kind") != "admission"), None)

@@ -52,9 +52,6 @@ def hrc_window_closing(ctx: Context) -> Iterator[Flag]:
 
 @rule("follow-up-overdue")
 def follow_up_overdue(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("follow-up-cat", "follow-up-hrc"):
-        flag = ctx.flag_when_not_met("follow-up-overdue", deadline,
-                                     "The State's reply on the follow-up to the Views is overdue.",
-                                     action="Inform the Committee's follow-up rapporteur.", keep_when_late=False)
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met("follow-up-overdue", ("follow-up-cat", "follow-up-hrc"),
+                                      "The State's reply on the follow-up to the Views is overdue.",
+                                      action="Inform the Committee's follow-up rapporteur.", keep_when_late=False)
