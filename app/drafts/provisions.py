@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.procedure.casefile import CaseFile
+from app.procedure.results import Evaluation
+
 
 @dataclass(frozen=True)
 class Provision:
@@ -64,6 +67,12 @@ def suggest(committee: str, flags: Iterable[str], *, minor: bool, detained: bool
         codes.append("ICCPR-24")
     order = [p.code for p in ICCPR]
     return sorted(set(codes), key=order.index)
+
+
+def suggest_for_case(committee: str, case: CaseFile, evaluation: Evaluation) -> list[str]:
+    """:func:`suggest` from a case's timeline and its evaluation."""
+    return suggest(committee, [f.rule for f in evaluation.flags], minor=case.minor,
+                   detained=bool(case.of_type("apprehension")))
 
 
 def investigation_failed(flags: Iterable[str]) -> bool:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.drafts.builder import DraftInput, EventView
-from app.drafts.provisions import suggest
+from app.drafts.provisions import suggest_for_case
 from app.interchange.format import CaseRecord, Document
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import evaluate
@@ -67,7 +67,6 @@ def draft_input(document: Document, record: CaseRecord, *, committee: str, langu
               for i, e in enumerate(record.events)]
     events.sort(key=lambda e: (e.when.start, e.when.precision))
     if provisions is None:
-        detained = bool(case.of_type("apprehension"))
-        provisions = suggest(committee, [f.rule for f in evaluation.flags], minor=case.minor, detained=detained)
+        provisions = suggest_for_case(committee, case, evaluation)
     return DraftInput(record.reference, committee, language, provisions, today, names("victim"),
                       names("complainant"), names("counsel"), events, case, evaluation)

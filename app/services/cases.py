@@ -119,10 +119,10 @@ def case_list_query(filters: CaseFilter, user: User) -> Select[tuple[Case]]:
         query = query.where(Case.incident == filters.incident)
     if filters.text:
         # Lower-cased in Python on write and here: SQLite's lower() knows only ASCII.
-        needle = f"%{_escape_like(filters.text.strip().lower())}%"
+        needle = filters.text.strip().lower()
         people = (select(CaseParty.case_id).join(Person)
-                  .where(Person.search_text.like(needle, escape="\\")))
-        query = query.where(or_(Case.search_text.like(needle, escape="\\"), Case.id.in_(people)))
+                  .where(Person.search_text.contains(needle, autoescape=True)))
+        query = query.where(or_(Case.search_text.contains(needle, autoescape=True), Case.id.in_(people)))
     return query.order_by(Case.reference)
 
 
@@ -134,10 +134,6 @@ def linked_cases(case: Case, user: User) -> list[Case]:
     session = object_session(case)
     return list(session.scalars(select(Case).where(Case.incident == case.incident, Case.id != case.id,
                                                    case_visible(user)).order_by(Case.reference)))
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 ROLE_CODES = {c.code for c in ROLES}

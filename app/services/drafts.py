@@ -16,7 +16,7 @@ from app.drafts.admissibility import DEFAULT_PROCEDURES, Finding, Procedure, che
 from app.drafts.builder import EDITABLE, DraftInput, EventView, build, generate_texts
 from app.drafts.builder import Draft as DraftDocument
 from app.drafts.language import LANGUAGES
-from app.drafts.provisions import BY_COMMITTEE, suggest
+from app.drafts.provisions import BY_COMMITTEE, suggest_for_case
 from app.models import Case, Draft, DraftVersion, TreatyProcedure, User
 from app.procedure.engine import evaluate
 from app.procedure.vocabulary import MAX_LONG_TEXT, clean_text
@@ -80,8 +80,7 @@ def draft_input(case: Case, *, committee: str, language: str, provisions: list[s
         return [p.person.display_name for p in case.parties if p.role == role]
 
     if provisions is None:
-        provisions = suggest(committee, [f.rule for f in evaluation.flags], minor=facts.minor,
-                             detained=bool(facts.of_type("apprehension")))
+        provisions = suggest_for_case(committee, facts, evaluation)
     return DraftInput(case.reference, committee, language, provisions, now.date(), names("victim"),
                       names("complainant"), names("counsel"), events, facts, evaluation, dict(texts or {}))
 

@@ -66,6 +66,5 @@ def find_people(session: Session, text: str, user: User, limit: int = 50) -> lis
     needle = text.strip().lower()
     query = select(Person).where(person_visible(user, Person.id)).order_by(Person.name, Person.id).limit(limit)
     if needle:
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(Person.search_text.like(f"%{escaped}%", escape="\\"))
+        query = query.where(Person.search_text.contains(needle, autoescape=True))
     return list(session.scalars(query))

@@ -50,40 +50,25 @@ class Context:
 
     # --- deadlines -------------------------------------------------------------------
     def deadline(self, rule_id: str, start: Fact, term_name: str, end: Fact | None, *,
-                 note: str = "", start_at: datetime | None = None) -> Deadline:
+                 note: str = "") -> Deadline:
         """The term ``term_name`` started by ``start``, ended by ``end`` (if any).
 
         The start's precision is honoured: the due moment is computed from the earliest
         and the latest instant the start can mean, and an outcome is only decided when
         both agree.
         """
-        on = start.when.day
-        term = self.settings.term(term_name, on)
-        early_start = start_at or start.when.start
-        late_start = start_at or start.when.latest()
-        early = compute_due(early_start, term, self.calendar)
-        late = compute_due(late_start, term, self.calendar)
+        term = self.settings.term(term_name, start.when.day)
+        early = compute_due(start.when.start, term, self.calendar)
+        late = compute_due(start.when.latest(), term, self.calendar)
         precise = early.due == late.due
-        outcome = None
-        if end is not None:
-            if end.when.latest() <= early.due:
-                outcome = Status.MET
-            elif end.when.start > late.due:
-                outcome = Status.MISSED
-            else:
-                outcome = Status.CANNOT_COMPUTE
         return Deadline(rule_id, start.ref, early if precise else None, early.due, late.due,
-                        end.ref if end else None, outcome, note)
+                        end.ref if end else None, _outcome(end, early.due, late.due), note)
 
     def deadline_for_date(self, rule_id: str, start: Fact, due_day: date, end: Fact | None,
                           note: str = "") -> Deadline:
         """A deadline whose due day is a date set by a decision (an extension 'until')."""
         due = datetime.combine(due_day, END_OF_DAY)
-        outcome = None
-        if end is not None:
-            outcome = (Status.MET if end.when.latest() <= due else
-                       Status.MISSED if end.when.start > due else Status.CANNOT_COMPUTE)
-        return Deadline(rule_id, start.ref, None, due, due, end.ref if end else None, outcome, note)
+        return Deadline(rule_id, start.ref, None, due, due, end.ref if end else None, _outcome(end, due, due), note)
 
     def unknowable(self, rule_id: str, start: Fact, note: str) -> Deadline:
         return Deadline(rule_id, start.ref, None, None, None, None, Status.CANNOT_COMPUTE, note)
@@ -126,6 +111,17 @@ class Context:
         flags = (self.flag_when_not_met(rule_id, d, explanation, action=action, keep_when_late=keep_when_late)
                  for d in self.of_rule(*deadline_rules))
         return [f for f in flags if f is not None]
+
+
+def _outcome(end: Fact | None, earliest_due: datetime, latest_due: datetime) -> Status | None:
+    """Met when the act certainly came in time, missed when certainly late, else undecidable."""
+    if end is None:
+        return None
+    if end.when.latest() <= earliest_due:
+        return Status.MET
+    if end.when.start > latest_due:
+        return Status.MISSED
+    return Status.CANNOT_COMPUTE
 
 
 def describe(fact: Fact) -> str:
