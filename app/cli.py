@@ -19,7 +19,7 @@ from app.services.audit import ACTOR_KEY, record_read
 from app.services.backup import BackupError, make_backup, restore_backup
 from app.services.errors import Invalid, NotFound
 from app.services.interchange import export_cases, import_document
-from app.services.procedure import engine_settings, recompute_all
+from app.services.procedure import engine_calendar, engine_settings, recompute_all
 from app.services.seed import seed_database
 from app.services.users import create_user
 
@@ -155,7 +155,7 @@ def evaluate_command(path: Path, as_of, as_json: bool, reference: str | None) ->
         raise click.ClickException(
             f"choose one case with --case: {', '.join(c.reference for c in document.cases)}" if not reference
             else f"no case {reference} in {path}")
-    result = evaluation_json(cases[0], as_of, settings=engine_settings())
+    result = evaluation_json(cases[0], as_of, settings=engine_settings(), calendar=engine_calendar())
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -177,7 +177,7 @@ def flags_group() -> None:
 @as_cli
 def recompute_command() -> None:
     """Rebuild every case's derived deadlines and flags (after a rule or calendar change)."""
-    report = recompute_all(db.session)
+    report = recompute_all(db.session, reason="recomputed with flask flags recompute")
     db.session.commit()
     click.echo(f"Recomputed {report.cases} case(s): {report.deadlines} deadline(s), {report.flags} flag(s) "
                f"in {report.seconds:.2f} s ({report.rate:,.0f} cases/s).")

@@ -8,6 +8,7 @@ from typing import Any
 from app.drafts.builder import DraftInput, EventView
 from app.drafts.provisions import suggest_for_case
 from app.interchange.format import CaseRecord, Document
+from app.procedure.calendar import WorkingCalendar
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import evaluate
 from app.procedure.law import Settings
@@ -27,9 +28,10 @@ def _moment(value: datetime | None) -> str | None:
     return value.strftime("%Y-%m-%d") if (value.hour, value.minute) == (23, 59) else value.strftime("%Y-%m-%dT%H:%M")
 
 
-def evaluation_json(record: CaseRecord, as_of: datetime, settings: Settings | None = None) -> dict[str, Any]:
+def evaluation_json(record: CaseRecord, as_of: datetime, settings: Settings | None = None,
+                    calendar: WorkingCalendar | None = None) -> dict[str, Any]:
     """The documented contract (docs/evaluate.md): stages, deadlines and flags at ``as_of``."""
-    result: Evaluation = evaluate(case_file(record), as_of, settings=settings)
+    result: Evaluation = evaluate(case_file(record), as_of, settings=settings, calendar=calendar)
     return {
         "reference": record.reference,
         "as_of": as_of.strftime("%Y-%m-%dT%H:%M"),

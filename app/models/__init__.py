@@ -7,10 +7,15 @@ from app.models.drafts import Draft, DraftVersion, TreatyProcedure
 from app.models.events import Event, EventRevision
 from app.models.files import EvidenceFile
 from app.models.people import CaseParty, Person
+from app.models.reminders import ReminderDelivery, ReminderItem
+from app.models.settings import CalendarAdjustment, DeadlineChange, RuleSetting
+from app.models.supervision import Approval, ApprovalKind, ApprovalStatus, AssignmentChange, Handover
 from app.models.users import Role, User
+from app.models.vocabularies import VocabularyTerm
 
 __all__ = [
-    "AuditEntry", "CalendarToken", "Case", "CaseAssignment", "CaseDeadline", "CaseFlag", "CaseParty", "Draft",
-    "DraftVersion", "Event", "EventRevision", "EvidenceFile", "FlagAcknowledgement", "Person", "Role",
-    "TreatyProcedure", "User",
+    "Approval", "ApprovalKind", "ApprovalStatus", "AssignmentChange", "AuditEntry", "CalendarAdjustment",
+    "CalendarToken", "Case", "CaseAssignment", "CaseDeadline", "CaseFlag", "CaseParty", "DeadlineChange", "Draft",
+    "DraftVersion", "Event", "EventRevision", "EvidenceFile", "FlagAcknowledgement", "Handover", "Person",
+    "ReminderDelivery", "ReminderItem", "Role", "RuleSetting", "TreatyProcedure", "User", "VocabularyTerm",
 ]

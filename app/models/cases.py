@@ -52,6 +52,8 @@ class Case(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    # The coalition's file is closed (after a supervisor approved it); None while work goes on.
+    closed_at: Mapped[datetime | None] = mapped_column(Timestamp, index=True)
 
     supervisor: Mapped[User | None] = relationship(foreign_keys=[supervisor_id])
     assignments: Mapped[list[CaseAssignment]] = relationship(

@@ -14,6 +14,7 @@ Saturdays worked in exchange). All times are naive wall-clock times in Asia/Alma
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -48,6 +49,26 @@ class KazakhCalendar:
 
     def holiday_name(self, day: date) -> str | None:
         return self._holidays.get(day)
+
+
+class AdjustedCalendar:
+    """A calendar with days the government declared off, or working, after the package was
+    released: {day: (working, name)} wins over the base calendar."""
+
+    def __init__(self, base: WorkingCalendar, adjustments: Mapping[date, tuple[bool, str]]) -> None:
+        self._base = base
+        self._adjustments = dict(adjustments)
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self._adjustments:
+            return self._adjustments[day][0]
+        return self._base.is_working_day(day)
+
+    def holiday_name(self, day: date) -> str | None:
+        if day in self._adjustments:
+            working, name = self._adjustments[day]
+            return None if working else name
+        return self._base.holiday_name(day)
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +135,17 @@ def compute_due(start: datetime, term: Term, calendar: WorkingCalendar | None = 
             skipped.append(Skipped(last, calendar.holiday_name(last) or last.strftime("%A")))
             last += timedelta(days=1)
     return Computation(start, term, nominal, datetime.combine(last, END_OF_DAY), tuple(skipped))
+
+
+def working_days_between(start: date, end: date, calendar: WorkingCalendar | None = None) -> int:
+    """How many working days after ``start`` up to and including ``end`` (0 when end <= start):
+    a deadline due tomorrow, a working day, is 1 working day away."""
+    calendar = calendar or kazakh_calendar()
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += calendar.is_working_day(day)
+    return count
 
 
 def working_days_before(day: date, count: int, calendar: WorkingCalendar | None = None) -> date:

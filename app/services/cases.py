@@ -21,6 +21,7 @@ from app.procedure.vocabulary import (
     shown,
 )
 from app.services.access import case_visible
+from app.services.assignments import assign_lawyer
 from app.services.errors import Conflict, Invalid
 
 _CODES = {
@@ -75,9 +76,9 @@ def create_case(session: Session, *, reference: str, data: dict[str, Any],
     case = Case(reference=reference, created_by_id=created_by.id if created_by else None, **cleaned)
     case.search_text = case_search_text(case)
     session.add(case)
-    if created_by is not None and created_by.role == Role.LAWYER:
-        case.assignments.append(CaseAssignment(user=created_by))  # who opens a case works on it
     session.flush()
+    if created_by is not None and created_by.role == Role.LAWYER:
+        assign_lawyer(session, case, created_by, by=created_by)  # who opens a case works on it
     return case
 
 
@@ -155,9 +156,3 @@ def add_party(session: Session, case: Case, person: Person, role: str, notes: st
     session.add(party)
     session.flush()
     return party
-
-
-def assign_lawyer(session: Session, case: Case, user: User) -> None:
-    if not any(a.user_id == user.id for a in case.assignments):
-        case.assignments.append(CaseAssignment(user=user))
-        session.flush()

@@ -21,7 +21,7 @@ from app.models import Case, Draft, DraftVersion, TreatyProcedure, User
 from app.procedure.engine import evaluate
 from app.procedure.vocabulary import MAX_LONG_TEXT, clean_text
 from app.services.errors import Conflict, Invalid
-from app.services.procedure import case_file_of, engine_settings
+from app.services.procedure import case_file_of, engine_calendar, engine_settings
 
 COMMITTEES = tuple(BY_COMMITTEE)
 
@@ -67,7 +67,7 @@ def save_procedure(session: Session, committee: str, *, available: bool, in_forc
 def draft_input(case: Case, *, committee: str, language: str, provisions: list[str] | None,
                 now: datetime, texts: dict[str, str] | None = None) -> DraftInput:
     facts = case_file_of(case)
-    evaluation = evaluate(facts, now, settings=engine_settings())
+    evaluation = evaluate(facts, now, settings=engine_settings(), calendar=engine_calendar())
     uid_to_id = {e.uid: e.id for e in case.events}
     events = []
     for event in case.events:

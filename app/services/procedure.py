@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, has_app_context
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.models import Case, CaseDeadline, CaseFlag
+from app.extensions import db
+from app.models import CalendarAdjustment, Case, CaseDeadline, CaseFlag, DeadlineChange, RuleSetting
+from app.procedure.calendar import AdjustedCalendar, WorkingCalendar, kazakh_calendar
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive
 from app.procedure.law import Settings
@@ -20,9 +21,22 @@ from app.procedure.results import Evaluation
 
 
 def engine_settings() -> Settings:
-    """The configured overrides of *(verify)* terms (config RULE_OVERRIDES)."""
-    overrides: Mapping[str, int] = current_app.config.get("RULE_OVERRIDES", {}) if has_app_context() else {}
-    return Settings(dict(overrides))
+    """The overrides of *(verify)* terms: the deployment's RULE_OVERRIDES, then the values
+    admins set on the rules page, which win."""
+    if not has_app_context():
+        return Settings()
+    overrides: dict[str, int] = dict(current_app.config.get("RULE_OVERRIDES", {}))
+    overrides.update(db.session.execute(select(RuleSetting.term, RuleSetting.amount)).all())
+    return Settings(overrides)
+
+
+def engine_calendar() -> WorkingCalendar:
+    """The Kazakh calendar with the days admins declared off or working since the package knew."""
+    if not has_app_context():
+        return kazakh_calendar()
+    rows = db.session.execute(select(CalendarAdjustment.day, CalendarAdjustment.working, CalendarAdjustment.name))
+    adjustments = {day: (working, name) for day, working, name in rows}
+    return AdjustedCalendar(kazakh_calendar(), adjustments) if adjustments else kazakh_calendar()
 
 
 def case_file_of(case: Case) -> CaseFile:
@@ -37,11 +51,15 @@ def case_file_of(case: Case) -> CaseFile:
                           place_type=case.place_type)
 
 
-def refresh_derived(session: Session, case: Case, settings: Settings | None = None) -> Evaluation:
+def refresh_derived(session: Session, case: Case, settings: Settings | None = None,
+                    calendar: WorkingCalendar | None = None, reason: str | None = None) -> Evaluation:
     """Re-derive a case's stages, deadlines and flags; called in the transaction of every
-    event write, so the dashboard never shows a stale picture."""
+    event write, so the dashboard never shows a stale picture. With a ``reason`` (a calendar
+    or rule change, not a new event), every due date or outcome that moves is recorded."""
     session.flush()  # events need their ids
-    result = derive(case_file_of(case), settings=settings or engine_settings())
+    result = derive(case_file_of(case), settings=settings or engine_settings(), calendar=calendar or engine_calendar())
+    if reason is not None:
+        _record_changes(session, case.id, result, reason)
     # Written past the case's version counter: a new event is not an edit of the case, and two
     # lawyers recording events at once must not make each other's case edits conflict.
     stages = " " + " ".join(result.stages) + " "
@@ -61,6 +79,19 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     return result
 
 
+def _record_changes(session: Session, case_id: int, result: Evaluation, reason: str) -> None:
+    before = {(d.rule, d.from_event_id): d for d in session.scalars(
+        select(CaseDeadline).where(CaseDeadline.case_id == case_id))}
+    for new in result.deadlines:
+        old = before.get((new.rule, new.from_event))
+        new_due = new.due.due if new.due else None
+        new_outcome = new.outcome.value if new.outcome else None
+        if old is not None and (old.due, old.outcome) != (new_due, new_outcome):
+            session.add(DeadlineChange(case_id=case_id, rule=new.rule, from_event_id=new.from_event, old_due=old.due,
+                                       new_due=new_due, old_outcome=old.outcome, new_outcome=new_outcome,
+                                       reason=reason))
+
+
 @dataclass
 class RecomputeReport:
     cases: int
@@ -73,19 +104,23 @@ class RecomputeReport:
         return self.cases / self.seconds if self.seconds else float("inf")
 
 
-def recompute_all(session: Session, batch: int = 500) -> RecomputeReport:
-    """Rebuild every case's derived rows (after a rule or calendar change)."""
+def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bool] | None = None,
+                  reason: str | None = None) -> RecomputeReport:
+    """Rebuild the derived rows of every case, or of the cases ``where`` selects (after a rule
+    or calendar change, with the ``reason`` that every moved due date records)."""
     started = time.perf_counter()
-    settings = engine_settings()
+    settings, calendar = engine_settings(), engine_calendar()
     totals = [0, 0, 0]
     last_id = 0
     while True:
-        cases = list(session.scalars(select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch)
-                                     .options(selectinload(Case.events))))
+        query = select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch)
+        if where is not None:
+            query = query.where(where)
+        cases = list(session.scalars(query.options(selectinload(Case.events))))
         if not cases:
             break
         for case in cases:
-            result = refresh_derived(session, case, settings)
+            result = refresh_derived(session, case, settings, calendar, reason)
             totals[0] += 1
             totals[1] += len(result.deadlines)
             totals[2] += len(result.flags)
@@ -95,13 +130,12 @@ def recompute_all(session: Session, batch: int = 500) -> RecomputeReport:
     return RecomputeReport(*totals, time.perf_counter() - started)
 
 
-
 def _forget_derived_objects(session: Session) -> None:
     """Drop the batch's cases, events and derived rows from the session so a recompute of
     the whole archive runs in constant memory (other objects, a caller's user, stay)."""
     from app.models import CaseAssignment, CaseParty, Event, EventRevision
 
-    kinds = (Case, Event, EventRevision, CaseParty, CaseAssignment, CaseDeadline, CaseFlag)
+    kinds = (Case, Event, EventRevision, CaseParty, CaseAssignment, CaseDeadline, CaseFlag, DeadlineChange)
     for obj in [o for o in session.identity_map.values() if isinstance(o, kinds)]:
         if obj in session:  # expunging a case already took its events along
             session.expunge(obj)

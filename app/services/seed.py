@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.interchange.format import Document, parse_document
 from app.models import Case, Role, User
-from app.services.cases import assign_lawyer
+from app.services.assignments import assign_lawyer
 from app.services.interchange import import_document
 from app.services.users import create_user
 

@@ -12,7 +12,7 @@ from app.forms.auth import UserForm
 from app.forms.common import show_errors
 from app.models import Case, CaseAssignment, Role, User
 from app.services.access import can_manage_assignments
-from app.services.cases import assign_lawyer
+from app.services.assignments import assign_lawyer
 from app.services.drafts import procedures as load_procedures
 from app.services.drafts import save_procedure
 from app.services.errors import Invalid

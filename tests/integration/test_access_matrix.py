@@ -33,8 +33,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import CalendarToken, CaseAssignment, CaseFlag, CaseParty, DraftVersion, Event
+from app.services.assignments import assign_lawyer
 from app.services.calendar_feed import issue_token
-from app.services.cases import add_party, assign_lawyer, create_case
+from app.services.cases import add_party, create_case
 from app.services.drafts import create_draft
 from app.services.files import Vault, store
 from app.services.people import create_person

@@ -57,7 +57,8 @@ from app.drafts.builder import EDITABLE
 from app.extensions import db
 from app.interchange.check import check_file
 from app.models import Case, Draft, Event, Person
-from app.services.cases import add_party, assign_lawyer
+from app.services.assignments import assign_lawyer
+from app.services.cases import add_party
 from app.services.drafts import create_draft
 from app.services.people import create_person
 from app.services.timeline import local_now, record_event

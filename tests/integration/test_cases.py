@@ -3,7 +3,8 @@
 from sqlalchemy import select
 
 from app.models import Case, Person
-from app.services.cases import add_party, assign_lawyer, create_case
+from app.services.assignments import assign_lawyer
+from app.services.cases import add_party, create_case
 from app.services.people import create_person
 from app.services.timeline import record_event
 from tests.integration.conftest import row_counts

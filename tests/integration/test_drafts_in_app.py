@@ -16,7 +16,7 @@ from tests.integration.conftest import PASSWORD, row_counts
 def kazantsev(app, session, lawyer):
     """The seeded Kazantsev case, assigned to the test's lawyer."""
     from app.models import Case
-    from app.services.cases import assign_lawyer
+    from app.services.assignments import assign_lawyer
 
     app.test_cli_runner().invoke(args=["seed"])
     case = session.scalar(select(Case).where(Case.reference == "KZ-2021-KAZANTSEV"))
@@ -114,7 +114,7 @@ def test_edits_are_new_versions_and_regenerating_asks_first(logged_in, session, 
 
 
 def test_an_admin_edits_the_procedure_table_and_the_check_follows(client, session, make_user, kazantsev):
-    from app.services.cases import assign_lawyer
+    from app.services.assignments import assign_lawyer
 
     admin = make_user("admin")
     assign_lawyer(session, kazantsev, admin)  # admins see case content only where assigned
