@@ -51,6 +51,16 @@ class Config:
     # Overrides of the *(verify)* legal terms, e.g. {"registration": 48} (docs/procedure.md).
     RULE_OVERRIDES: dict[str, int] = json.loads(os.environ.get("QORGAU_RULE_OVERRIDES", "{}"))
     # Argon2id cost (argon2.profiles): RFC 9106's low-memory profile, 64 MiB and 3 passes.
+    # Daily reminder e-mails (`flask reminders send`, run by cron); no MAIL_SERVER, no e-mail.
+    MAIL_SERVER = os.environ.get("QORGAU_MAIL_SERVER")
+    MAIL_PORT = int(os.environ.get("QORGAU_MAIL_PORT", "25"))
+    MAIL_SECURITY = os.environ.get("QORGAU_MAIL_SECURITY", "starttls")  # starttls / ssl / none (localhost only)
+    MAIL_USERNAME = os.environ.get("QORGAU_MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("QORGAU_MAIL_PASSWORD")
+    MAIL_SENDER = os.environ.get("QORGAU_MAIL_SENDER", "qorgau@localhost")
+    MAIL_TIMEOUT = 30
+    REMINDER_MAX_ATTEMPTS = 5  # a delivery failing this often is reported and left for an admin
+    PUBLIC_URL = os.environ.get("QORGAU_PUBLIC_URL", "http://127.0.0.1:5000")  # links in e-mails
     PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105 - a profile name, not a password
     SEED_DEMO_USERS = False
 

@@ -84,9 +84,24 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from app.views import admin, audit, auth, calendar, cases, dashboard, drafts, events, files, people
+    from app.views import (
+        admin,
+        audit,
+        auth,
+        calendar,
+        cases,
+        dashboard,
+        drafts,
+        events,
+        files,
+        law,
+        people,
+        reminders,
+        supervision,
+    )
 
-    for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin):
+    for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin, supervision,
+                   reminders, law):
         app.register_blueprint(module.bp)
 
 

@@ -19,8 +19,11 @@ from app.services.audit import ACTOR_KEY, record_read
 from app.services.backup import BackupError, make_backup, restore_backup
 from app.services.errors import Invalid, NotFound
 from app.services.interchange import export_cases, import_document
+from app.services.mailer import MailNotConfigured, SmtpMailer
 from app.services.procedure import engine_calendar, engine_settings, recompute_all
+from app.services.reminders import deliver, prepare_digests
 from app.services.seed import seed_database
+from app.services.timeline import local_now
 from app.services.users import create_user
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
@@ -43,6 +46,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(cases_group)
     app.cli.add_command(users_group)
     app.cli.add_command(flags_group)
+    app.cli.add_command(reminders_group)
 
 
 @click.command("seed")
@@ -203,3 +207,32 @@ def create_user_command(email: str, full_name: str, role: str, password: str) ->
         raise click.ClickException("; ".join(f"{k}: {v}" for k, v in exc.errors.items())) from None
     db.session.commit()
     click.echo(f"Created {user.email} ({user.role.value}).")
+
+
+@click.group("reminders")
+def reminders_group() -> None:
+    """The daily digest e-mails."""
+
+
+@reminders_group.command("send")
+@with_appcontext
+@as_cli
+def reminders_send_command() -> None:
+    """Retry failed deliveries, then e-mail each user what is new for them today (run daily by cron).
+    Exits with status 1 when a delivery failed, so cron reports it."""
+    config = current_app.config
+    try:
+        mailer = SmtpMailer.from_config(config)
+    except MailNotConfigured as exc:
+        raise click.ClickException(str(exc)) from None
+    created = prepare_digests(db.session, local_now(), engine_calendar(), config["PUBLIC_URL"])
+    db.session.commit()
+    report = deliver(db.session, mailer, config["REMINDER_MAX_ATTEMPTS"])
+    click.echo(f"{len(created)} new digest(s); sent {len(report.sent)}, failed {len(report.failed)}, "
+               f"given up after {config['REMINDER_MAX_ATTEMPTS']} attempts {len(report.given_up)}.")
+    for delivery_id, error in report.failed:
+        click.echo(f"  delivery {delivery_id} failed (will be retried): {error}", err=True)
+    for delivery_id in report.given_up:
+        click.echo(f"  delivery {delivery_id} gave up: see the Reminders page", err=True)
+    if not report.ok:
+        raise SystemExit(1)

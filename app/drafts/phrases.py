@@ -172,6 +172,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
                               "{on} государство-участник представило ответ о последующих мерах."),
     "implementation": ("{on}: {what}.", "{on}: {what}."),
     "authorization_signed": ("{on} the {kind} was signed.", "{on} был подписан документ ({kind})."),
+    "complaint_withdrawn": ("{on} the complaint was withdrawn.", "{on} жалоба была отозвана."),
     "compensation_claimed": ("{on} compensation was claimed{amount}.", "{on} была заявлена компенсация{amount}."),
     "compensation_paid": ("{on} compensation was paid{amount}.", "{on} была выплачена компенсация{amount}."),
 }

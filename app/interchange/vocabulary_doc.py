@@ -74,6 +74,8 @@ ADDITIONS = [
     "  and `administrative_court` (APPC, asylum).",
     "- `authorization_signed` (kind `consent` or `power_of_attorney`, optional `committee`): the",
     "  signed consent or power of attorney a UN communication needs, checked before drafting.",
+    "- `complaint_withdrawn` (optional `by`, `under_pressure`, `reason`): a withdrawal, which",
+    "  needs a supervisor's approval in the app and often follows pressure the record should show.",
 ]
 
 

@@ -255,6 +255,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _type("written_off", "complaint", "Complaint written off"),
     _type("qualification_changed", "complaint", "Qualification changed",
           _text("from", "From"), _text("to", "To", required=True)),
+    _type("complaint_withdrawn", "complaint", "Complaint withdrawn",
+          _choice("by", "Withdrawn by", _choices(
+              ("victim", "Victim"), ("lawyer", "Lawyer"), ("relative", "Relative"))),
+          _bool("under_pressure", "The victim reports pressure to withdraw"),
+          _text("reason", "Reason given")),
     # investigation
     _type("investigation_opened", "investigation", "Investigation opened",
           _choice("form", "Form", _choices(

@@ -46,6 +46,13 @@ def open_cases_of(session: Session, user: User) -> list[Case]:
         .options(selectinload(Case.assignments)).order_by(Case.reference)))
 
 
+def open_case_counts(session: Session) -> dict[int, int]:
+    """How many open cases each user works on, in one query."""
+    rows = session.execute(select(CaseAssignment.user_id, func.count()).join(Case)
+                           .where(Case.closed_at.is_(None)).group_by(CaseAssignment.user_id))
+    return {user_id: count for user_id, count in rows}
+
+
 def hand_over(session: Session, from_user: User, to_user: User | None, *, reason: str, by: User,
               until: date | None = None, note: str = "") -> Handover:
     """Move every open case of ``from_user`` to ``to_user``; a departure also deactivates the

@@ -9,10 +9,20 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.forms.auth import UserForm
-from app.forms.common import show_errors
+from app.forms.common import pairs, show_errors
+from app.forms.supervision import HandoverForm
 from app.models import Case, CaseAssignment, Role, User
 from app.services.access import can_manage_assignments
-from app.services.assignments import assign_lawyer
+from app.services.assignments import (
+    ASSIGNABLE,
+    assign_lawyer,
+    deactivate_user,
+    hand_over,
+    handovers,
+    open_case_counts,
+    unassign_lawyer,
+    unassigned_open_cases,
+)
 from app.services.drafts import procedures as load_procedures
 from app.services.drafts import save_procedure
 from app.services.errors import Invalid
@@ -23,7 +33,7 @@ from app.views.params import page_arg, parse_version, text_arg
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
-SUPERVISOR_PAGES = frozenset({"admin.assignments", "admin.assign", "admin.unassign"})
+SUPERVISOR_PAGES = frozenset({"admin.assignments", "admin.assign", "admin.unassign", "admin.handover"})
 
 
 @bp.before_request
@@ -64,7 +74,7 @@ def assign(reference: str):
     if user is None or user.role not in (Role.LAWYER, Role.ADMIN):
         flash("Choose a lawyer.", "error")
     else:
-        assign_lawyer(db.session, case, user)
+        assign_lawyer(db.session, case, user, by=current_user)
         db.session.commit()
         flash(f"{user.full_name} now works on {case.reference}.", "success")
     return redirect(url_for("admin.assignments", case=case.reference))
@@ -74,13 +84,57 @@ def assign(reference: str):
 @recent_login_required
 def unassign(reference: str, user_id: int):
     case = _case_by_reference(reference)
-    assignment = next((a for a in case.assignments if a.user_id == user_id), None)
-    if assignment is None:
+    lawyer = db.session.get(User, user_id)
+    if lawyer is None or not unassign_lawyer(db.session, case, lawyer, by=current_user):
         abort(404)
-    case.assignments.remove(assignment)
     db.session.commit()
     flash(f"Removed from {case.reference}.", "success")
     return redirect(url_for("admin.assignments", case=case.reference))
+
+
+@bp.route("/handover", methods=["GET", "POST"])
+@recent_login_required
+def handover():
+    """A lawyer's leave or departure: every open case goes to a named colleague at once."""
+    lawyers = list(db.session.scalars(select(User).where(User.role.in_(ASSIGNABLE)).order_by(User.full_name)))
+    form = HandoverForm()
+    choices = pairs([("", "—")] + [(str(u.id), u.full_name + ("" if u.active else " (inactive)")) for u in lawyers])
+    form.from_user.choices = form.to_user.choices = choices
+    if form.validate_on_submit():
+        by_id = {str(u.id): u for u in lawyers}
+        from_user = by_id.get(form.from_user.data)
+        try:
+            if from_user is None:
+                raise Invalid({"from_user": "Choose the lawyer handing over"})
+            done = hand_over(db.session, from_user, by_id.get(form.to_user.data), reason=form.reason.data,
+                             by=current_user, until=form.until.data, note=form.note.data or "")
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors)
+        else:
+            db.session.commit()
+            flash(f"{done.cases_moved} open case(s) handed over from {done.from_user.full_name} to "
+                  f"{done.to_user.full_name}.", "success")
+            return redirect(url_for("admin.handover"))
+    unassigned, unassigned_total = unassigned_open_cases(db.session)
+    return render_template("admin/handover.html", form=form, lawyers=lawyers, load=open_case_counts(db.session),
+                           handovers=handovers(db.session), unassigned=unassigned,
+                           unassigned_total=unassigned_total), 422 if form.errors else 200
+
+
+@bp.route("/users/<int(max=2147483647):user_id>/deactivate", methods=["POST"])
+@recent_login_required
+def deactivate(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    try:
+        deactivate_user(db.session, user)
+    except Invalid as exc:
+        db.session.rollback()
+        flash("; ".join(exc.errors.values()), "error")
+    else:
+        db.session.commit()
+        flash(f"{user.full_name} can no longer log in.", "success")
+    return redirect(url_for("admin.users"))
 
 
 @bp.route("/users")

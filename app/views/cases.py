@@ -11,16 +11,21 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.extensions import db
 from app.forms.cases import CaseForm, PartyForm
 from app.forms.common import pairs, show_errors
-from app.models import Person, Role, User
+from app.forms.supervision import ApprovalRequestForm, DecisionForm, decision_prefix
+from app.models import Case, Person, Role, User
 from app.procedure.law import RULES_BY_ID
 from app.procedure.stage import STAGES
 from app.procedure.vocabulary import REGIONS
 from app.services.access import person_visible
+from app.services.approvals import KIND_LABELS, case_approvals, is_approver
+from app.services.assignments import assignment_history
 from app.services.audit import record_read
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
 from app.services.dashboard import acknowledgements_for, case_deadlines, case_flags
 from app.services.errors import CONFLICT, Conflict, Invalid
+from app.services.explanations import deadline_explanations
 from app.services.files import case_files
+from app.services.lawsettings import deadline_changes
 from app.services.people import create_person, find_people
 from app.services.timeline import local_now
 from app.views.loading import case_or_404
@@ -79,11 +84,27 @@ def show(reference: str):
     case = case_or_404(reference)
     record_read(db.session, "view", case=case)
     db.session.commit()
+    return case_page(case)
+
+
+def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestForm | None = None,
+              decision_form: DecisionForm | None = None):
+    """The case page; the supervision forms come back filled with their errors after a refusal."""
     now = local_now()
     flags = case_flags(db.session, case.id, now)
-    return render_template("cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
-                           acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
-                           events_by_id={e.id: e for e in case.events}, files=case_files(db.session, case))
+    approvals = case_approvals(db.session, case.id)
+    decision_forms = {a.id: DecisionForm(prefix=decision_prefix(a.id), formdata=None) for a in approvals}
+    if decision_form is not None:
+        decision_forms[int(decision_form._prefix.split("-")[1])] = decision_form
+    return render_template(
+        "cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
+        acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
+        events_by_id={e.id: e for e in case.events}, files=case_files(db.session, case),
+        approvals=approvals, approval_labels=KIND_LABELS, decision_forms=decision_forms,
+        request_form=request_form or ApprovalRequestForm(formdata=None), is_approver=is_approver(current_user),
+        explanations=deadline_explanations(case),
+        assignment_history=assignment_history(db.session, case.id),
+        deadline_changes=deadline_changes(db.session, case.id)), status
 
 
 @bp.route("/cases/<reference>/edit", methods=["GET", "POST"])

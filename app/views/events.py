@@ -10,6 +10,7 @@ from app.extensions import db
 from app.forms.common import pairs, show_errors
 from app.forms.events import error_field_names, event_form_class, fill_from_event, form_to_raw
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
+from app.services.approvals import NeedsApproval, approval_notice, authorise_event, mark_used
 from app.services.audit import record_read
 from app.services.cases import linked_cases
 from app.services.errors import CONFLICT, Conflict, Invalid
@@ -32,10 +33,16 @@ def new(reference: str):
     form.also_cases.choices = pairs((c.reference, f"{c.reference} · {c.title}") for c in linked)
     if form.validate_on_submit():
         chosen = set(form.also_cases.data or [])
+        cases = [case] + [c for c in linked if c.reference in chosen]
         try:
-            events = record_event_in_cases(
-                db.session, [case] + [c for c in linked if c.reference in chosen],
-                form_to_raw(form, event_type), user=current_user)
+            events = record_event_in_cases(db.session, cases, form_to_raw(form, event_type), user=current_user)
+            # Checked once the event itself is valid, so the lawyer sees the field errors first.
+            approvals = [authorise_event(db.session, c, event_type.name, current_user) for c in cases]
+            for approval, event in zip(approvals, events, strict=True):
+                mark_used(db.session, approval, event)
+        except NeedsApproval as exc:
+            db.session.rollback()
+            form.form_errors.append(str(exc))
         except Invalid as exc:
             db.session.rollback()
             show_errors(form, exc.errors, error_field_names(event_type))
@@ -48,9 +55,9 @@ def new(reference: str):
             also = f" (and in {others} linked case{'s' * (others > 1)})" if others else ""
             flash(f"{event_type.label} of {events[0].when} recorded{also}.", "success")
             return redirect(url_for("cases.show", reference=case.reference) + f"#event-{events[0].id}")
-    status = 422 if form.errors else 200
-    return render_template("events/form.html", case=case, form=form, event_type=event_type,
-                           event=None), status
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("events/form.html", case=case, form=form, event_type=event_type, event=None,
+                           approval_notice=approval_notice(db.session, case, event_type.name, current_user)), status
 
 
 @bp.route("/<int(max=2147483647):event_id>/edit", methods=["GET", "POST"])

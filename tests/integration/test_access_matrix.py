@@ -33,6 +33,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import CalendarToken, CaseAssignment, CaseFlag, CaseParty, DraftVersion, Event
+from app.services.approvals import request_approval
 from app.services.assignments import assign_lawyer
 from app.services.calendar_feed import issue_token
 from app.services.cases import add_party, create_case
@@ -60,7 +61,8 @@ QUERY = {"events.new": {"type": "reprisal"}}
 # once. 422 is a refused form, 302 a redirect after a write or a flash, 403 a page the role
 # may not use whatever the record (the same for every target, so it tells nothing either).
 # The target of calendar.revoke is a calendar token (own: the user's, other: another
-# lawyer's); the user_id of admin.unassign and audit.user_trail is the case's lawyer.
+# lawyer's); the user_id of admin.unassign, admin.deactivate and audit.user_trail is the case's lawyer;
+# the approval_id is a closure the case's lawyer requested.
 MATRIX = """
 # endpoint               method  |  lawyer          |  supervisor      |  admin
 #                                |  own other miss  |  own other miss  |  own other miss
@@ -109,6 +111,19 @@ files.archive_file       POST       302  404  404      302  302  404      302  4
 audit.users              GET        403   ·    ·       200   ·    ·       403   ·    ·
 audit.case_trail         GET        403  403  403      200  200  404      403  403  403
 audit.user_trail         GET        403  403  403      200  200  404      403  403  403
+supervision.request_view POST       422  404  404      422  422  404      422  404  404
+supervision.decide_view  POST       403  404  404      422  422  404      403  404  404
+supervision.cancel_view  POST       302  404  404      403  403  404      403  404  404
+supervision.reopen       POST       403  404  404      302  302  404      403  404  404
+supervision.queue        GET        403   ·    ·       200   ·    ·       403   ·    ·
+reminders.mine           GET        200   ·    ·       200   ·    ·       200   ·    ·
+admin.handover           GET        403   ·    ·       200   ·    ·       200   ·    ·
+admin.handover           POST       403   ·    ·       422   ·    ·       422   ·    ·
+admin.deactivate         POST       403  403  403      403  403  403      302  302  404
+law.index                GET        403   ·    ·       403   ·    ·       200   ·    ·
+law.term_value           POST       403   ·    ·       403   ·    ·       422   ·    ·
+law.calendar_day         POST       403   ·    ·       403   ·    ·       422   ·    ·
+law.remove_day           POST       403   ·    ·       403   ·    ·       302   ·    ·
 auth.logout              POST       302   ·    ·       302   ·    ·       302   ·    ·
 auth.two_factor          GET        200   ·    ·       200   ·    ·       200   ·    ·
 auth.two_factor          POST       200   ·    ·       200   ·    ·       200   ·    ·
@@ -157,13 +172,14 @@ class World:
     def url_values(self, role: str, target: str) -> dict[str, object]:
         if target == "missing":
             return {"reference": MISSING_REFERENCE, "event_id": MAX_ID, "person_id": MAX_ID, "draft_id": MAX_ID,
-                    "flag_id": MAX_ID, "user_id": MAX_ID, "token_id": MAX_ID, "file_id": MAX_ID}
+                    "flag_id": MAX_ID, "user_id": MAX_ID, "token_id": MAX_ID, "file_id": MAX_ID,
+                    "approval_id": MAX_ID}
         token_owner = role if target == "own" else "other_lawyer"
         return {**self.records[target], "token_id": self.token_ids[token_owner]}
 
 
 URL_ARGUMENTS = frozenset({"reference", "event_id", "person_id", "draft_id", "flag_id", "user_id", "token_id",
-                           "file_id"})
+                           "file_id", "approval_id"})
 
 OWN, OTHER = "KZ-2024-0101", "KZ-2024-0202"
 OWN_QUIET, OTHER_QUIET = "KZ-2024-0104", "KZ-2024-0204"
@@ -212,8 +228,10 @@ def world(app, session, make_user) -> World:
         evidence = store(session, Vault.from_config(app.config["FILES_DIR"], app.config["FILE_KEY"]), case,
                          filename=f"{victim}.pdf", data=b"%PDF-1.4\n" + victim.encode(), description=None,
                          user=owner, max_size=1024)
+        approval = request_approval(session, case, "close_case", "The victim asked to stop", owner)
         records[target] = {"reference": reference, "event_id": event.id, "person_id": person.id,
-                           "draft_id": draft.id, "flag_id": flag.id, "user_id": owner.id, "file_id": evidence.id}
+                           "draft_id": draft.id, "flag_id": flag.id, "user_id": owner.id, "file_id": evidence.id,
+                           "approval_id": approval.id}
         if target == "own":
             for role in ("supervisor", "admin"):
                 assign_lawyer(session, case, users[role])

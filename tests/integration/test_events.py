@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from app.models import Event
 from app.procedure.vocabulary import EVENT_TYPES, Kind
+from app.services.approvals import KIND_OF_EVENT, decide, request_approval
 from tests.integration.conftest import row_counts
 
 SOURCE = "lawyer's file"
@@ -30,11 +31,21 @@ def test_the_type_chooser_lists_every_type(logged_in, case):
         assert f"type={event_type.name}\"" in page
 
 
+def approved(session, case, event_type: str, lawyer, make_user) -> None:
+    """An event that carries a supervisor's decision out gets its approval first."""
+    if event_type in KIND_OF_EVENT:
+        approval = request_approval(session, case, KIND_OF_EVENT[event_type], "r", lawyer)
+        decide(session, approval, approve=True, comment="", user=make_user("supervisor"))
+        session.commit()
+
+
 @pytest.mark.parametrize("event_type", EVENT_TYPES, ids=lambda t: t.name)
-def test_each_form_shows_exactly_its_fields_and_records_a_valid_event(logged_in, session, case, event_type):
+def test_each_form_shows_exactly_its_fields_and_records_a_valid_event(logged_in, session, case, event_type, lawyer,
+                                                                      make_user):
     page = logged_in.get(f"/cases/{case.reference}/events/new?type={event_type.name}").get_data(as_text=True)
     shown = {name for name in _field_names(page) if name.startswith("f_")}
     assert shown == {f"f_{spec.name}" for spec in event_type.fields}
+    approved(session, case, event_type.name, lawyer, make_user)
     response = post_event(logged_in, case, event_type.name, valid_form(event_type))
     assert response.status_code == 302, response.get_data(as_text=True)
     event = session.scalar(select(Event).where(Event.case_id == case.id))

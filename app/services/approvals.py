@@ -1,0 +1,155 @@
+"""Decisions that need a supervisor: closing a case, withdrawing a complaint, sending a UN
+communication. A lawyer requests, a supervisor other than the requester approves or rejects
+with a comment, and an approval is carried out once."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.models import Approval, ApprovalKind, ApprovalStatus, Case, Event, Role, User
+from app.models.types import utcnow
+from app.services.errors import Invalid, ServiceError
+
+KIND_LABELS = {
+    ApprovalKind.CLOSE_CASE: "Close the case",
+    ApprovalKind.WITHDRAW_COMPLAINT: "Withdraw the complaint",
+    ApprovalKind.SEND_COMMUNICATION: "Send the UN communication",
+}
+# The event types that carry an approved decision out.
+KIND_OF_EVENT = {"complaint_withdrawn": ApprovalKind.WITHDRAW_COMPLAINT,
+                 "un_communication_submitted": ApprovalKind.SEND_COMMUNICATION}
+MAX_TEXT = 2000
+
+
+class NeedsApproval(ServiceError):
+    """The action waits for a supervisor's approval."""
+
+
+def is_approver(user: User) -> bool:
+    return user.role == Role.SUPERVISOR
+
+
+def _text(value: str, field: str, required: str | None) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise Invalid({field: required})
+    if len(value) > MAX_TEXT:
+        raise Invalid({field: f"At most {MAX_TEXT:,} characters"})
+    return value
+
+
+def request_approval(session: Session, case: Case, kind: str, reason: str, user: User) -> Approval:
+    try:
+        kind = ApprovalKind(kind)
+    except ValueError:
+        raise Invalid({"kind": f"Choose one of: {', '.join(KIND_LABELS.values())}"}) from None
+    reason = _text(reason, "reason", "Say why, for the supervisor who decides")
+    if kind is ApprovalKind.CLOSE_CASE and case.closed_at is not None:
+        raise Invalid({"kind": "The case is already closed"})
+    if open_approval(session, case, kind) is not None:
+        raise Invalid({"kind": f"'{KIND_LABELS[kind]}' is already waiting for a decision or approved"})
+    approval = Approval(case_id=case.id, kind=kind, reason=reason, requested_by_id=user.id)
+    session.add(approval)
+    session.flush()
+    return approval
+
+
+def decide(session: Session, approval: Approval, *, approve: bool, comment: str, user: User) -> Approval:
+    """Approve or reject; a closure approved closes the case at once."""
+    if not is_approver(user):
+        raise NeedsApproval("Only a supervisor decides on an approval")
+    if approval.status is not ApprovalStatus.REQUESTED:
+        raise Invalid({"status": f"This request was already {approval.status.value}"})
+    if approval.requested_by_id == user.id:
+        raise Invalid({"status": "A request is decided by a supervisor other than the one who made it"})
+    approval.comment = _text(comment, "comment", None if approve else "Say why the request is rejected")
+    approval.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
+    approval.decided_by_id, approval.decided_at = user.id, utcnow()
+    if approve and approval.kind is ApprovalKind.CLOSE_CASE:
+        approval.case.closed_at = approval.decided_at
+    session.flush()
+    return approval
+
+
+def cancel(session: Session, approval: Approval, user: User) -> None:
+    if approval.requested_by_id != user.id or approval.status is not ApprovalStatus.REQUESTED:
+        raise Invalid({"status": "Only the requester cancels a request still waiting for a decision"})
+    approval.status = ApprovalStatus.CANCELLED
+    session.flush()
+
+
+def open_approval(session: Session, case: Case, kind: ApprovalKind) -> Approval | None:
+    """A request of this kind waiting for a decision, or approved and not yet carried out."""
+    return session.scalar(select(Approval).where(
+        Approval.case_id == case.id, Approval.kind == kind, Approval.used_by_event_id.is_(None),
+        Approval.status.in_([ApprovalStatus.REQUESTED, ApprovalStatus.APPROVED]))
+        .order_by(Approval.id.desc()).limit(1))
+
+
+def authorise_event(session: Session, case: Case, event_type: str, user: User) -> Approval | None:
+    """The approval an event of ``event_type`` carries out, or NeedsApproval. A supervisor's own
+    act is its approval, recorded as such; other events need none (None)."""
+    kind = KIND_OF_EVENT.get(event_type)
+    if kind is None:
+        return None
+    approval = open_approval(session, case, kind)
+    if approval is not None and approval.status is ApprovalStatus.APPROVED:
+        return approval
+    if is_approver(user) and approval is not None and approval.requested_by_id != user.id:
+        return decide(session, approval, approve=True, comment="Approved by recording the event", user=user)
+    if is_approver(user):
+        now = utcnow()
+        approval = Approval(case_id=case.id, kind=kind, reason="Recorded by a supervisor", requested_by_id=user.id,
+                            status=ApprovalStatus.APPROVED, decided_by_id=user.id, decided_at=now,
+                            comment="A supervisor's own act")
+        session.add(approval)
+        session.flush()
+        return approval
+    waiting = " (requested, waiting for a decision)" if approval is not None else ""
+    raise NeedsApproval(f"'{KIND_LABELS[kind]}' needs a supervisor's approval first{waiting}: "
+                        "request it on the case page.")
+
+
+def approval_notice(session: Session, case: Case, event_type: str, user: User) -> str | None:
+    """What the event form says up front about the approval its event needs."""
+    kind = KIND_OF_EVENT.get(event_type)
+    if kind is None:
+        return None
+    approval = open_approval(session, case, kind)
+    if approval is not None and approval.status is ApprovalStatus.APPROVED:
+        return f"Approved by {approval.decided_by.full_name if approval.decided_by else 'a supervisor'}: recording " \
+               "this event carries the approval out."
+    if is_approver(user):
+        return "As a supervisor, recording this event is your approval; it is kept in the case's approvals."
+    if approval is not None:
+        return f"'{KIND_LABELS[kind]}' is waiting for a supervisor's decision; it can be recorded once approved."
+    return f"'{KIND_LABELS[kind]}' needs a supervisor's approval first: request it on the case page."
+
+
+def mark_used(session: Session, approval: Approval | None, event: Event) -> None:
+    if approval is not None:
+        approval.used_by_event_id = event.id
+        session.flush()
+
+
+def reopen_case(session: Session, case: Case, user: User) -> None:
+    if not is_approver(user):
+        raise NeedsApproval("Only a supervisor reopens a case")
+    case.closed_at = None
+    session.flush()
+
+
+def case_approvals(session: Session, case_id: int) -> list[Approval]:
+    return list(session.scalars(select(Approval).where(Approval.case_id == case_id).options(
+        selectinload(Approval.requested_by), selectinload(Approval.decided_by))
+        .order_by(Approval.requested_at.desc(), Approval.id.desc())))
+
+
+def waiting_approvals(session: Session, case_filter=None, limit: int = 100) -> list[Approval]:
+    query = (select(Approval).where(Approval.status == ApprovalStatus.REQUESTED)
+             .options(selectinload(Approval.case), selectinload(Approval.requested_by))
+             .order_by(Approval.requested_at, Approval.id).limit(limit))
+    if case_filter is not None:
+        query = query.join(Case, Case.id == Approval.case_id).where(case_filter)
+    return list(session.scalars(query))
