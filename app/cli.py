@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -215,9 +216,11 @@ def reminders_group() -> None:
 
 
 @reminders_group.command("send")
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Build the digest of this day (08:00 Almaty) instead of now, e.g. to catch up a missed run.")
 @with_appcontext
 @as_cli
-def reminders_send_command() -> None:
+def reminders_send_command(as_of: datetime | None) -> None:
     """Retry failed deliveries, then e-mail each user what is new for them today (run daily by cron).
     Exits with status 1 when a delivery failed, so cron reports it."""
     config = current_app.config
@@ -225,7 +228,8 @@ def reminders_send_command() -> None:
         mailer = SmtpMailer.from_config(config)
     except MailNotConfigured as exc:
         raise click.ClickException(str(exc)) from None
-    created = prepare_digests(db.session, local_now(), engine_calendar(), config["PUBLIC_URL"])
+    now = as_of.replace(hour=8) if as_of else local_now()
+    created = prepare_digests(db.session, now, engine_calendar(), config["PUBLIC_URL"])
     db.session.commit()
     report = deliver(db.session, mailer, config["REMINDER_MAX_ATTEMPTS"])
     click.echo(f"{len(created)} new digest(s); sent {len(report.sent)}, failed {len(report.failed)}, "

@@ -19,6 +19,9 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from app.models import (
+    Approval,
+    AssignmentChange,
+    CalendarAdjustment,
     CalendarToken,
     Case,
     CaseAssignment,
@@ -29,14 +32,18 @@ from app.models import (
     EventRevision,
     EvidenceFile,
     FlagAcknowledgement,
+    Handover,
     Person,
+    RuleSetting,
     TreatyProcedure,
     User,
+    VocabularyTerm,
 )
 from app.models.audit import AuditEntry
 
 AUDITED = (Case, CaseAssignment, CaseParty, Event, EventRevision, EvidenceFile, Person, Draft, DraftVersion,
-           FlagAcknowledgement, User, TreatyProcedure, CalendarToken)
+           FlagAcknowledgement, User, TreatyProcedure, CalendarToken, Approval, AssignmentChange, Handover,
+           CalendarAdjustment, RuleSetting, VocabularyTerm)
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "totp_secret", "totp_last_step", "search_text", "stages"})
 ACTOR_KEY = "audit_actor"  # session.info key the CLI sets: "cli"
 
@@ -64,7 +71,8 @@ def _who(session: Session) -> tuple[int | None, str]:
 def _case_id(obj: Any) -> int | None:
     if isinstance(obj, Case):
         return obj.id
-    if isinstance(obj, Draft | Event | CaseParty | CaseAssignment | FlagAcknowledgement | EvidenceFile):
+    if isinstance(obj, Draft | Event | CaseParty | CaseAssignment | FlagAcknowledgement | EvidenceFile | Approval
+                  | AssignmentChange):
         return obj.case_id
     if isinstance(obj, DraftVersion):
         return obj.draft.case_id if obj.draft else None

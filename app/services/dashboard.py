@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from app.models import Case, CaseAssignment, CaseDeadline, CaseFlag, Event, FlagAcknowledgement, User
@@ -105,3 +105,10 @@ def case_deadlines(session: Session, case_id: int) -> list[CaseDeadline]:
     """A case's deadlines, open ones first by due moment, then decided ones."""
     rows = session.scalars(select(CaseDeadline).where(CaseDeadline.case_id == case_id))
     return sorted(rows, key=lambda d: (d.outcome is not None, d.latest_due or datetime.max, d.id))
+
+
+def unassigned_cases(session: Session, filters: DashboardFilter, limit: int = LIMIT) -> list[Case]:
+    """Open cases nobody works on: their deadlines would reach no one."""
+    query = filters.apply(select(Case).where(
+        Case.closed_at.is_(None), ~exists().where(CaseAssignment.case_id == Case.id)))
+    return list(session.scalars(query.order_by(Case.reference).limit(limit)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.drafts.admissibility import DEFAULT_PROCEDURES, Finding, Procedure, check
 from app.drafts.builder import EDITABLE, DraftInput, EventView, build, generate_texts
@@ -67,7 +67,8 @@ def save_procedure(session: Session, committee: str, *, available: bool, in_forc
 def draft_input(case: Case, *, committee: str, language: str, provisions: list[str] | None,
                 now: datetime, texts: dict[str, str] | None = None) -> DraftInput:
     facts = case_file_of(case)
-    evaluation = evaluate(facts, now, settings=engine_settings(), calendar=engine_calendar())
+    session = object_session(case)
+    evaluation = evaluate(facts, now, settings=engine_settings(session), calendar=engine_calendar(session))
     uid_to_id = {e.uid: e.id for e in case.events}
     events = []
     for event in case.events:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import object_session
+
 from app.models import Case
 from app.procedure.engine import derive
 from app.procedure.explain import Explanation, explain
@@ -14,7 +16,8 @@ def deadline_explanations(case: Case) -> dict[tuple[str, int], Explanation]:
 
     The case is derived again with the settings and calendar its stored deadlines were
     derived with, so each explanation ends on the stored due moment."""
-    settings, calendar = engine_settings(), engine_calendar()
+    session = object_session(case)
+    settings, calendar = engine_settings(session), engine_calendar(session)
     evaluation = derive(case_file_of(case), settings=settings, calendar=calendar)
     events = {event.id: event for event in case.events}
     explanations: dict[tuple[str, int], Explanation] = {}

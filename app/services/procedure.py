@@ -20,23 +20,28 @@ from app.procedure.law import Settings
 from app.procedure.results import Evaluation
 
 
-def engine_settings() -> Settings:
+def engine_settings(session: Session | None = None) -> Settings:
     """The overrides of *(verify)* terms: the deployment's RULE_OVERRIDES, then the values
-    admins set on the rules page, which win."""
-    if not has_app_context():
-        return Settings()
-    overrides: dict[str, int] = dict(current_app.config.get("RULE_OVERRIDES", {}))
-    overrides.update(db.session.execute(select(RuleSetting.term, RuleSetting.amount)).all())
+    admins set on the terms page, which win."""
+    overrides: dict[str, int] = dict(current_app.config.get("RULE_OVERRIDES", {})) if has_app_context() else {}
+    session = session or _app_session()
+    if session is not None:
+        overrides.update(session.execute(select(RuleSetting.term, RuleSetting.amount)).all())
     return Settings(overrides)
 
 
-def engine_calendar() -> WorkingCalendar:
+def engine_calendar(session: Session | None = None) -> WorkingCalendar:
     """The Kazakh calendar with the days admins declared off or working since the package knew."""
-    if not has_app_context():
+    session = session or _app_session()
+    if session is None:
         return kazakh_calendar()
-    rows = db.session.execute(select(CalendarAdjustment.day, CalendarAdjustment.working, CalendarAdjustment.name))
+    rows = session.execute(select(CalendarAdjustment.day, CalendarAdjustment.working, CalendarAdjustment.name))
     adjustments = {day: (working, name) for day, working, name in rows}
     return AdjustedCalendar(kazakh_calendar(), adjustments) if adjustments else kazakh_calendar()
+
+
+def _app_session() -> Session | None:
+    return db.session if has_app_context() else None
 
 
 def case_file_of(case: Case) -> CaseFile:
@@ -57,7 +62,8 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     event write, so the dashboard never shows a stale picture. With a ``reason`` (a calendar
     or rule change, not a new event), every due date or outcome that moves is recorded."""
     session.flush()  # events need their ids
-    result = derive(case_file_of(case), settings=settings or engine_settings(), calendar=calendar or engine_calendar())
+    result = derive(case_file_of(case), settings=settings or engine_settings(session),
+                    calendar=calendar or engine_calendar(session))
     if reason is not None:
         _record_changes(session, case.id, result, reason)
     # Written past the case's version counter: a new event is not an edit of the case, and two
@@ -109,7 +115,7 @@ def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bo
     """Rebuild the derived rows of every case, or of the cases ``where`` selects (after a rule
     or calendar change, with the ``reason`` that every moved due date records)."""
     started = time.perf_counter()
-    settings, calendar = engine_settings(), engine_calendar()
+    settings, calendar = engine_settings(session), engine_calendar(session)
     totals = [0, 0, 0]
     last_id = 0
     while True:

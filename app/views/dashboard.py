@@ -14,6 +14,8 @@ from app.models import CaseFlag, FlagAcknowledgement, Role, User
 from app.procedure.law import RULES, RULES_BY_ID, TERMS
 from app.procedure.results import Severity
 from app.procedure.vocabulary import REGIONS, clean_text
+from app.services.access import case_visible, sees_all_cases
+from app.services.approvals import KIND_LABELS, is_approver, waiting_approvals
 from app.services.audit import record_read
 from app.services.dashboard import (
     DashboardFilter,
@@ -22,6 +24,7 @@ from app.services.dashboard import (
     deadlines_due_soon,
     overdue_deadlines,
     quiet_cases,
+    unassigned_cases,
 )
 from app.services.procedure import engine_settings
 from app.services.timeline import local_now
@@ -52,6 +55,8 @@ def _sections(filters: DashboardFilter):
         "flags": flags,
         "acks": acknowledgements_for(db.session, flags),
         "quiet": quiet_cases(db.session, filters, now.date()),
+        "unassigned": unassigned_cases(db.session, filters) if sees_all_cases(current_user) else None,
+        "approvals": waiting_approvals(db.session, case_visible(current_user)) if is_approver(current_user) else None,
     }
 
 
@@ -60,7 +65,8 @@ def index():
     filters = _filters()
     lawyers = db.session.scalars(select(User).where(User.role == Role.LAWYER).order_by(User.full_name))
     return render_template("dashboard/index.html", filters=filters, lawyers=list(lawyers), rules=RULES,
-                           severities=list(Severity), query_args=filter_args(), **_sections(filters))
+                           severities=list(Severity), query_args=filter_args(), approval_labels=KIND_LABELS,
+                           **_sections(filters))
 
 
 def _safe_cell(value) -> str:
