@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from app.procedure.calendar import (
+    AdjustedCalendar,
     Computation,
     Skipped,
     Term,
@@ -18,6 +19,7 @@ from app.procedure.calendar import (
     compute_due,
     kazakh_calendar,
     working_days_before,
+    working_days_between,
 )
 
 
@@ -302,3 +304,29 @@ def test_working_days_before_zero_days_is_the_day_itself():
 
 def test_working_days_before_uses_the_calendar_it_is_given():
     assert working_days_before(date(2024, 6, 24), 3, EveryDayWorks()) == date(2024, 6, 21)
+
+
+# --- working_days_between (reminders: "due in N working days") --------------------------------
+def test_working_days_between_counts_after_the_first_day_up_to_the_due_day():
+    assert working_days_between(date(2024, 6, 19), date(2024, 6, 24)) == 3  # Thu, Fri, Mon
+    assert working_days_between(date(2024, 6, 21), date(2024, 6, 24)) == 1  # the weekend is not counted
+    assert working_days_between(date(2024, 6, 24), date(2024, 6, 24)) == 0  # due today
+    assert working_days_between(date(2024, 6, 25), date(2024, 6, 24)) == 0  # already past
+
+
+def test_working_days_between_skips_nauryz_and_counts_a_working_saturday():
+    # Mon 18 March 2024 → Tue 26 March: 19, 20 work; 21-23 Nauryz, 24 Sunday, 25 observed; 26 works.
+    assert working_days_between(date(2024, 3, 18), date(2024, 3, 26)) == 3
+    # Fri 3 May → Mon 6 May 2024: Saturday 4 May was worked in exchange for 8 May.
+    assert working_days_between(date(2024, 5, 3), date(2024, 5, 6)) == 2
+
+
+def test_an_adjusted_calendar_wins_over_the_package():
+    adjusted = AdjustedCalendar(kazakh_calendar(), {date(2024, 6, 24): (False, "Decree (test)"),
+                                                    date(2024, 6, 22): (True, "Working Saturday (test)")})
+    assert not adjusted.is_working_day(date(2024, 6, 24))
+    assert adjusted.holiday_name(date(2024, 6, 24)) == "Decree (test)"
+    assert adjusted.is_working_day(date(2024, 6, 22)) and adjusted.holiday_name(date(2024, 6, 22)) is None
+    assert adjusted.holiday_name(date(2024, 12, 16)) == "Independence Day"  # the rest is the package's
+    served = compute_due(at("2024-06-07"), days(15), adjusted)
+    assert served.due == end_of("2024-06-22") and served.skipped == ()
