@@ -91,17 +91,20 @@ def register_blueprints(app: Flask) -> None:
         calendar,
         cases,
         dashboard,
+        dossier,
         drafts,
         events,
         files,
         law,
         people,
         reminders,
+        statistics,
         supervision,
+        vocabularies,
     )
 
     for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin, supervision,
-                   reminders, law):
+                   reminders, law, vocabularies, statistics, dossier):
         app.register_blueprint(module.bp)
 
 

@@ -26,6 +26,7 @@ from app.services.reminders import deliver, prepare_digests
 from app.services.seed import seed_database
 from app.services.timeline import local_now
 from app.services.users import create_user
+from app.vocabulary_cli import vocabularies_group
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 
@@ -48,6 +49,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_group)
     app.cli.add_command(flags_group)
     app.cli.add_command(reminders_group)
+    app.cli.add_command(vocabularies_group)
 
 
 @click.command("seed")
@@ -59,6 +61,8 @@ def seed_command() -> None:
                            instance_path=Path(current_app.instance_path))
     db.session.commit()
     click.echo(f"Seed: {report.cases_added} case(s) added, {report.cases_present} already present.")
+    if report.vocabularies is not None:
+        click.echo(f"Vocabularies: {report.vocabularies.summary()}")
     for email, password, role in report.logins:
         click.echo(f"  demo {role:<10} {email}  password: {password}")
     roles = current_app.config["REQUIRE_2FA_ROLES"]

@@ -7,12 +7,15 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import Field as FormField
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import Choice
 
+from app.extensions import db
 from app.forms.cases import MultiCheckboxField
 from app.forms.common import code_select, pairs
-from app.models import Event
-from app.procedure.vocabulary import BODIES, EventType, Field, Kind
+from app.models import Event, VocabularyTerm
+from app.procedure.vocabulary import BODIES, EventType, Field, Kind, term_codes
+from app.services.vocabularies import depth, terms_by_vocabulary
 
 WHEN_HELP = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (Almaty time) — only as precise as the record"
 PREFIX = "f_"
@@ -34,8 +37,54 @@ class EventFormBase(FlaskForm):
     version = HiddenField()
 
 
-def _form_field(spec: Field, case_events: list[Event]) -> FormField:
+def term_label(term: VocabularyTerm) -> str:
+    """ "03.01 Beating · Избиение", indented by the term's level so the list reads as a tree."""
+    russian = f" · {term.label_ru}" if term.label_ru and term.label_ru != term.label_en else ""
+    return "\u2003" * (depth(term.code) - 1) + f"{term.code} {term.label_en}{russian}"
+
+
+class _Retained:
+    """Codes the field holds that are not among its choices (deactivated since, or imported from
+    elsewhere) are still shown, selected, so that saving the form never drops them unseen."""
+
+    def __init__(self, *args, retired: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.retired = retired or {}
+
+    def iter_choices(self):
+        choices = list(super().iter_choices())
+        offered = {c.value for c in choices}
+        extra = [code for code in term_codes(self.data) if code and code not in offered]
+        return choices + [Choice(value=code, label=self.retired.get(code, code) + " (no longer in the list)",
+                                 selected=True, render_kw={}) for code in extra]
+
+
+class TermsField(_Retained, SelectMultipleField):
+    """Several codes of a controlled vocabulary."""
+
+
+class TermField(_Retained, SelectField):
+    """One code of a controlled vocabulary."""
+
+
+def _term_field(spec: Field, label: str, vocabulary: list[VocabularyTerm]) -> FormField:
+    active = [t for t in vocabulary if t.active]
+    retired = {t.code: term_label(t).strip() for t in vocabulary if not t.active}
+    hint = spec.hint if active else (spec.hint + " The list is empty: an admin loads it with "
+                                     "`flask vocabularies load`.")
+    options = pairs((t.code, term_label(t)) for t in active)
+    if spec.kind is Kind.TERMS:
+        return TermsField(label, choices=options, validate_choice=False, retired=retired, description=hint,
+                          render_kw={"size": min(12, max(len(options), 2))})
+    return TermField(label, choices=pairs([("", "—")]) + options, validate_choice=False, retired=retired,
+                     description=hint)
+
+
+def _form_field(spec: Field, case_events: list[Event],
+                vocabularies: dict[str, list[VocabularyTerm]] | None = None) -> FormField:
     label = spec.label + (" *" if spec.required else "")
+    if spec.kind in (Kind.TERM, Kind.TERMS):
+        return _term_field(spec, label, (vocabularies or {}).get(spec.vocabulary or "", []))
     if spec.kind is Kind.LONG_TEXT:
         return TextAreaField(label)
     if spec.kind is Kind.BOOL:
@@ -53,7 +102,11 @@ def _form_field(spec: Field, case_events: list[Event]) -> FormField:
 
 
 def event_form_class(event_type: EventType, case_events: list[Event]) -> type[EventFormBase]:
-    attrs = {PREFIX + spec.name: _form_field(spec, case_events) for spec in event_type.fields}
+    """The type's form; the choices of its controlled-vocabulary fields are read from the
+    database (one query), active terms only, labelled in English and Russian with the code."""
+    names = [spec.vocabulary for spec in event_type.fields if spec.vocabulary]
+    vocabularies = terms_by_vocabulary(db.session, names, active_only=False) if names else {}
+    attrs = {PREFIX + spec.name: _form_field(spec, case_events, vocabularies) for spec in event_type.fields}
     return type(f"{event_type.name.title()}Form", (EventFormBase,), attrs)
 
 
@@ -62,7 +115,7 @@ def form_to_raw(form: EventFormBase, event_type: EventType) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for spec in event_type.fields:
         value = form[PREFIX + spec.name].data
-        if value in (None, ""):
+        if value in (None, "", []):
             continue
         if spec.kind is Kind.BOOL:
             value = value == "yes"
@@ -106,6 +159,9 @@ def fill_from_event(form: EventFormBase, event: Event) -> None:
         value = (event.fields or {}).get(spec.name)
         if spec.kind is Kind.BOOL and value is not None:
             value = "yes" if value else "no"
+        if spec.kind is Kind.TERMS:
+            form[PREFIX + spec.name].data = term_codes(value)
+            continue
         form[PREFIX + spec.name].data = "" if value is None else str(value)
 
 

@@ -19,7 +19,9 @@ _LISTS = {
 
 def _describe(spec: v.Field) -> str:
     text = f"`{spec.name}`{'*' if spec.required else ''} ({spec.kind.value}"
-    if id(spec.choices) in _LISTS:
+    if spec.vocabulary:
+        text += f": HURIDOCS `{spec.vocabulary}`"
+    elif id(spec.choices) in _LISTS:
         text += f": {_LISTS[id(spec.choices)]}"
     elif spec.choices:
         text += ": " + ", ".join(f"`{c.code}`" for c in spec.choices)
@@ -54,6 +56,13 @@ def render() -> str:
     for title, choices in lists:
         lines += ["", f"## {title}", ""]
         lines += [f"- `{c.code}`: {c.label}" for c in choices]
+    lines += ["", "## Controlled vocabularies (HURIDOCS micro-thesauri)", "",
+              "Their terms are data, not code: `seed/vocabularies/*.json`, loaded by `flask seed` or",
+              "`flask vocabularies load`, extended and deactivated by admins. A `term` field holds one code,",
+              "a `terms` field a list of codes. `perpetrator_types` and `place_types` are no event's fields: a",
+              "case's `perpetrator_agency` and `place_type` are mapped to them for the statistics",
+              "(`seed/vocabularies/mapping.json`).", ""]
+    lines += [f"- `{c.name}`: {c.title} (micro-thesaurus {c.micro_thesaurus})" for c in v.CONTROLLED_VOCABULARIES]
     lines += ["", "## Where this vocabulary goes beyond DOMAIN.md §3", "", *ADDITIONS]
     return "\n".join(lines) + "\n"
 
@@ -76,6 +85,12 @@ ADDITIONS = [
     "  signed consent or power of attorney a UN communication needs, checked before drafting.",
     "- `complaint_withdrawn` (optional `by`, `under_pressure`, `reason`): a withdrawal, which",
     "  needs a supervisor's approval in the app and often follows pressure the record should show.",
+    "- `incident.methods` (terms) and `incident.detention` (term), `complaint_filed.intervention` and",
+    "  `appeal_filed.intervention` (term): HURIDOCS codes (methods of violence, micro-thesaurus 5",
+    "  branch 03; types of detention, 29; types of intervention, 20), written with dots as in",
+    "  `03.01.04`, for statistics comparable with other HURIDOCS documentation. They complement the",
+    "  free text (`description`, `notes`), which stays the account; a code must be an active term",
+    "  of its vocabulary when the event is recorded (an import checks the form of the codes only).",
 ]
 
 

@@ -7,6 +7,7 @@ importer and the engine all read it, so an event type is described once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -28,6 +29,8 @@ class Kind(StrEnum):
     WHEN = "when"  # a date at its known precision (app.procedure.when)
     EVENT = "event"  # another event of the same case
     AMOUNT = "amount"  # a non-negative number (money, MCI)
+    TERM = "term"  # one code of a controlled vocabulary kept in the database (HURIDOCS)
+    TERMS = "terms"  # a list of such codes
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,33 @@ EXAM_KINDS = _choices(
 
 
 @dataclass(frozen=True)
+class ControlledVocabulary:
+    """A HURIDOCS micro-thesaurus: its terms live in the database (seed/vocabularies/*.json,
+    editable by admins), so only its name and title are code."""
+
+    name: str
+    title: str
+    title_ru: str
+    micro_thesaurus: int
+
+
+CONTROLLED_VOCABULARIES = (
+    ControlledVocabulary("methods_of_torture", "Methods of violence against a person (such as torture)",
+                         "Методы насилия в отношении лица (пытки и жестокое обращение)", 5),
+    ControlledVocabulary("detention_types", "Types of detention", "Виды содержания под стражей", 29),
+    ControlledVocabulary("perpetrator_types", "Types of perpetrators", "Типы исполнителей нарушений", 24),
+    ControlledVocabulary("intervention_types", "Types of intervention", "Виды вмешательства", 20),
+    ControlledVocabulary("place_types", "Types of locations", "Типы мест", 17),
+)
+CONTROLLED_VOCABULARIES_BY_NAME: Mapping[str, ControlledVocabulary] = {c.name: c for c in CONTROLLED_VOCABULARIES}
+
+# HURIDOCS codes: two digits per level, dotted, trailing "00" levels dropped ("03.01.04").
+TERM_CODE = re.compile(r"\d{2}(?:\.\d{2}){0,5}")
+MAX_TERM_CODE = 17  # six levels
+MAX_TERMS = 100  # codes in one TERMS field
+
+
+@dataclass(frozen=True)
 class Field:
     """One of an event type's own fields."""
 
@@ -167,6 +197,8 @@ class Field:
     required: bool = False
     choices: tuple[Choice, ...] = ()
     after: str | None = None  # a WHEN field that must not be earlier than this one
+    vocabulary: str | None = None  # TERM and TERMS: the controlled vocabulary the codes belong to
+    hint: str = ""  # shown under the form field
 
     def codes(self) -> frozenset[str]:
         return frozenset(c.code for c in self.choices)
@@ -197,6 +229,17 @@ def _choice(name: str, label: str, choices: tuple[Choice, ...], **kw: Any) -> Fi
 
 def _bool(name: str, label: str) -> Field:
     return Field(name, Kind.BOOL, label)
+
+
+def _terms(name: str, label: str, vocabulary: str, hint: str, *, many: bool) -> Field:
+    assert vocabulary in CONTROLLED_VOCABULARIES_BY_NAME, vocabulary
+    return Field(name, Kind.TERMS if many else Kind.TERM, label, vocabulary=vocabulary, hint=hint)
+
+
+_INTERVENTION = _terms(
+    "intervention", "Type of intervention (HURIDOCS)", "intervention_types",
+    "HURIDOCS micro-thesaurus 20, e.g. 02.01 Demand for investigation or 02.02 Petition to overturn a "
+    "decision; what was asked goes in the notes.", many=False)
 
 
 _FACILITY = (_text("facility", "Facility"), _choice("ministry", "Ministry", MINISTRIES))
@@ -241,11 +284,19 @@ EVENT_TYPES: tuple[EventType, ...] = (
           Field("from", Kind.WHEN, "From"),
           Field("to", Kind.WHEN, "To", after="from"),
           _text("place", "Place"),
-          Field("description", Kind.LONG_TEXT, "Description")),
+          Field("description", Kind.LONG_TEXT, "Description"),
+          _terms("methods", "Methods of ill-treatment (HURIDOCS)", "methods_of_torture",
+                 "HURIDOCS micro-thesaurus 5, branch 03: choose every method alleged (Ctrl- or Cmd-click to "
+                 "choose several). The codes are for statistics; the account in the victim's words stays in "
+                 "the description above.", many=True),
+          _terms("detention", "Type of detention (HURIDOCS)", "detention_types",
+                 "HURIDOCS micro-thesaurus 29: the legal basis the victim was held on, if held; anything the "
+                 "list cannot say goes in the description above.", many=False)),
     _type("complaint_filed", "complaint", "Complaint filed",
           _choice("to_body", "Filed with", BODIES, required=True),
           _choice("by", "Filed by", _choices(
-              ("victim", "Victim"), ("lawyer", "Lawyer"), ("relative", "Relative"), ("npm", "NPM")))),
+              ("victim", "Victim"), ("lawyer", "Lawyer"), ("relative", "Relative"), ("npm", "NPM"))),
+          _INTERVENTION),
     _type("registered_urpti", "complaint", "Registered in the URPTI",
           _text("number", "URPTI number"), _text("qualification", "Qualification (e.g. CC 146(2))")),
     _type("forwarded_without_registration", "complaint", "Forwarded without registration (CPC 181(5))",
@@ -300,7 +351,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
     # appeal
     _type("appeal_filed", "appeal", "Appeal / complaint against a decision",
           Field("against", Kind.EVENT, "Against which decision"),
-          _choice("to_body", "Filed with", APPEAL_FORUMS, required=True)),
+          _choice("to_body", "Filed with", APPEAL_FORUMS, required=True),
+          _INTERVENTION),
     _type("appeal_decided", "appeal", "Appeal decided",
           _choice("outcome", "Outcome", _choices(
               ("granted", "Granted"), ("rejected", "Rejected"), ("partly", "Partly granted")),
@@ -373,7 +425,8 @@ def clean_fields(event_type: EventType, raw: Mapping[str, Any]) -> dict[str, Any
     cleaned: dict[str, Any] = {}
     for spec in event_type.fields:
         value = raw.get(spec.name)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None or (isinstance(value, str) and not value.strip()) or (spec.kind is Kind.TERMS
+                                                                              and value == []):
             if spec.required:
                 errors[spec.name] = "is required"
             continue
@@ -429,6 +482,35 @@ def _clean_amount(_spec: Field, value: Any) -> int | float:
     return value
 
 
+def _term_code(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{shown(value)} is not a code (text)")
+    code = value.strip()
+    if len(code) > MAX_TERM_CODE or not TERM_CODE.fullmatch(code):
+        raise ValueError(f"{shown(value)} is not a HURIDOCS code (two digits per level, dotted, e.g. 03.01.04)")
+    return code
+
+
+def _clean_term(_spec: Field, value: Any) -> str:
+    return _term_code(value)
+
+
+def _clean_terms(_spec: Field, value: Any) -> list[str]:
+    """A list of codes, in code order, each once. Whether they exist is the service's business."""
+    if not isinstance(value, list | tuple):
+        raise ValueError("must be a list of codes")
+    if len(value) > MAX_TERMS:
+        raise ValueError(f"has {len(value):,} codes; the limit is {MAX_TERMS}")
+    return sorted({_term_code(code) for code in value})
+
+
+def term_codes(value: Any) -> list[str]:
+    """The codes of a stored TERM or TERMS value, as a list."""
+    if isinstance(value, str):
+        return [value]
+    return [code for code in value if isinstance(code, str)] if isinstance(value, list | tuple) else []
+
+
 _CLEANERS = {
     Kind.TEXT: lambda _spec, value: clean_text(value, MAX_TEXT),
     Kind.LONG_TEXT: lambda _spec, value: clean_text(value, MAX_LONG_TEXT),
@@ -437,6 +519,8 @@ _CLEANERS = {
     Kind.WHEN: _clean_when,
     Kind.EVENT: _clean_event_ref,
     Kind.AMOUNT: _clean_amount,
+    Kind.TERM: _clean_term,
+    Kind.TERMS: _clean_terms,
 }
 
 

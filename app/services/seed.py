@@ -1,4 +1,5 @@
-"""Loading the public-record cases and the demo users; running it twice changes nothing."""
+"""Loading the HURIDOCS vocabularies, the public-record cases and the demo users; running it
+twice changes nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app.models import Case, Role, User
 from app.services.assignments import assign_lawyer
 from app.services.interchange import import_document
 from app.services.users import create_user
+from app.services.vocabularies import LoadReport, load_vocabularies
 
 DEMO_USERS = (
     ("lawyer@demo.qorgau.kz", "Demo Lawyer", Role.LAWYER),
@@ -29,11 +31,16 @@ class SeedReport:
     cases_added: int = 0
     cases_present: int = 0
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+    vocabularies: LoadReport | None = None
 
 
 def seed_database(session: Session, seed_dir: Path, *, demo_users: bool,
                   instance_path: Path) -> SeedReport:
     report = SeedReport()
+    vocabulary_dir = seed_dir / "vocabularies"
+    if vocabulary_dir.is_dir():
+        # before the cases, which may carry their codes; an admin's corrected labels are kept
+        report.vocabularies = load_vocabularies(session, vocabulary_dir, update_labels=False)
     lawyer = supervisor = None
     if demo_users:
         report.logins = _demo_users(session, instance_path)

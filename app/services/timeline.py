@@ -9,10 +9,19 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Event, EventRevision, User
 from app.procedure.event_input import CleanEvent, clean_event
-from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, MAX_TEXT, FieldErrors, clean_text
+from app.procedure.vocabulary import (
+    CONTROLLED_VOCABULARIES_BY_NAME,
+    EVENT_TYPES_BY_NAME,
+    MAX_TEXT,
+    FieldErrors,
+    Kind,
+    clean_text,
+    term_codes,
+)
 from app.procedure.when import almaty_now
 from app.services.errors import Conflict, Invalid
 from app.services.procedure import refresh_derived
+from app.services.vocabularies import known_codes
 
 
 def local_now() -> datetime:
@@ -20,7 +29,7 @@ def local_now() -> datetime:
     return almaty_now()
 
 
-def _validate(case: Case, raw: dict[str, Any], *, editing: Event | None = None) -> CleanEvent:
+def _validate(session: Session, case: Case, raw: dict[str, Any], *, editing: Event | None = None) -> CleanEvent:
     try:
         event = clean_event(raw, now=local_now())
     except FieldErrors as exc:
@@ -28,9 +37,37 @@ def _validate(case: Case, raw: dict[str, Any], *, editing: Event | None = None) 
     others = {e.uid for e in case.events if e is not editing}
     errors = {f"fields.{name}": "must be another event of this case"
               for name in event.event_fields() if event.fields[name] not in others}
+    errors.update(_check_terms(session, event, editing))
     if errors:
         raise Invalid(errors)
     return event
+
+
+def _check_terms(session: Session, event: CleanEvent, editing: Event | None) -> dict[str, str]:
+    """Codes of a controlled vocabulary must be terms of it, and active; a correction may keep
+    a code the event already holds (deactivated since, or imported from an installation that
+    has it), so that correcting another field loses nothing."""
+    errors = {}
+    for spec in EVENT_TYPES_BY_NAME[event.type].fields:
+        if spec.kind not in (Kind.TERM, Kind.TERMS) or spec.name not in event.fields or spec.vocabulary is None:
+            continue
+        known = known_codes(session, spec.vocabulary)
+        had = set(term_codes((editing.fields or {}).get(spec.name))) if editing is not None else set()
+        codes = term_codes(event.fields[spec.name])
+        unknown = [code for code in codes if code not in known and code not in had]
+        inactive = [code for code in codes if known.get(code) is False and code not in had]
+        title = CONTROLLED_VOCABULARIES_BY_NAME[spec.vocabulary].title
+        if unknown:
+            errors[f"fields.{spec.name}"] = (f"{', '.join(unknown)} {_is_are(unknown)} not "
+                                            f"{'a term' if len(unknown) == 1 else 'terms'} of {title} (HURIDOCS)")
+        elif inactive:
+            errors[f"fields.{spec.name}"] = (f"{', '.join(inactive)} {_is_are(inactive)} deactivated in {title}: "
+                                            "choose another term or ask an admin to reactivate it")
+    return errors
+
+
+def _is_are(items: list[str]) -> str:
+    return "is" if len(items) == 1 else "are"
 
 
 def _apply(event: Event, clean: CleanEvent) -> None:
@@ -46,7 +83,7 @@ def _apply(event: Event, clean: CleanEvent) -> None:
 
 def record_event(session: Session, case: Case, raw: dict[str, Any], *, user: User | None) -> Event:
     """Add an event to a case's timeline. EVENT fields name their target by ``uid``."""
-    clean = _validate(case, raw)
+    clean = _validate(session, case, raw)
     event = Event(case=case, created_by_id=user.id if user else None,
                   updated_by_id=user.id if user else None)
     _apply(event, clean)
@@ -96,7 +133,7 @@ def correct_event(session: Session, event: Event, raw: dict[str, Any], *, user: 
     if not errors and not reason:
         errors["reason"] = "is required: say why the event is corrected"
     try:
-        clean = _validate(event.case, {**raw, "type": event.type}, editing=event)
+        clean = _validate(session, event.case, {**raw, "type": event.type}, editing=event)
     except Invalid as exc:
         errors.update(exc.errors)
     if errors:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Flask
+from flask import Flask, g
 
 from app.procedure import vocabulary as v
 from app.procedure.stage import STAGES
@@ -24,7 +24,21 @@ def event_label(type_name: str) -> str:
     return event_type.label if event_type else type_name
 
 
+def _term_labels(vocabulary: str) -> dict[str, str]:
+    """A controlled vocabulary's labels, read once per request."""
+    from app.extensions import db
+    from app.services.vocabularies import terms
+
+    cache = g.setdefault("term_labels", {})
+    if vocabulary not in cache:
+        cache[vocabulary] = {t.code: t.label_en for t in terms(db.session, vocabulary, active_only=False)}
+    return cache[vocabulary]
+
+
 def field_value(value, spec: v.Field) -> str:
+    if spec.kind in (v.Kind.TERM, v.Kind.TERMS) and spec.vocabulary:
+        labels = _term_labels(spec.vocabulary)
+        return "; ".join(f"{code} {labels.get(code, '')}".strip() for code in v.term_codes(value))
     if spec.kind is v.Kind.BOOL:
         return "yes" if value else "no"
     if spec.choices:

@@ -111,6 +111,12 @@ files.archive_file       POST       302  404  404      302  302  404      302  4
 audit.users              GET        403   ·    ·       200   ·    ·       403   ·    ·
 audit.case_trail         GET        403  403  403      200  200  404      403  403  403
 audit.user_trail         GET        403  403  403      200  200  404      403  403  403
+dossier.download         GET        200  404  404      200  200  404      200  404  404
+vocabularies.index       GET        403   ·    ·       403   ·    ·       200   ·    ·
+vocabularies.add         POST       403   ·    ·       403   ·    ·       422   ·    ·
+vocabularies.edit        POST       403   ·    ·       403   ·    ·       404   ·    ·
+vocabularies.activate    POST       403   ·    ·       403   ·    ·       404   ·    ·
+statistics.vocabularies  GET        200   ·    ·       200   ·    ·       200   ·    ·
 supervision.request_view POST       422  404  404      422  422  404      422  404  404
 supervision.decide_view  POST       403  404  404      422  422  404      403  404  404
 supervision.cancel_view  POST       302  404  404      403  403  404      403  404  404

@@ -686,7 +686,7 @@ def test_blockers_come_before_warnings():
 # --- phrases --------------------------------------------------------------------------------------
 def _sample_fields(type_name: str) -> dict[str, Any]:
     samples = {Kind.TEXT: "sample text", Kind.LONG_TEXT: "sample text", Kind.BOOL: False,
-               Kind.WHEN: "2021-02-03", Kind.EVENT: "0", Kind.AMOUNT: 1000}
+               Kind.WHEN: "2021-02-03", Kind.EVENT: "0", Kind.AMOUNT: 1000, Kind.TERM: "01", Kind.TERMS: ["03.01"]}
     out = {}
     for spec in EVENT_TYPES_BY_NAME[type_name].fields:
         out[spec.name] = spec.choices[0].code if spec.kind is Kind.CHOICE else samples[spec.kind]
