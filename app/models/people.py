@@ -27,6 +27,9 @@ class Person(db.Model):
     notes: Mapped[str | None] = mapped_column(Text)
     # Derived on write: every spelling, lower-cased, for search across spellings.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Derived on write: " key key … ", the script-independent keys (app/services/names.py) of
+    # every word of the name, the aliases and the description, for search across scripts.
+    name_keys: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from app.interchange.format import MAX_CITY, MAX_INCIDENT, MAX_TITLE, REFERENCE_PATTERN
@@ -23,6 +23,7 @@ from app.procedure.vocabulary import (
 from app.services.access import case_visible
 from app.services.assignments import assign_lawyer
 from app.services.errors import Conflict, Invalid
+from app.services.names import name_keys
 
 _CODES = {
     "region": {c.code for c in REGIONS},
@@ -121,8 +122,10 @@ def case_list_query(filters: CaseFilter, user: User) -> Select[tuple[Case]]:
     if filters.text:
         # Lower-cased in Python on write and here: SQLite's lower() knows only ASCII.
         needle = filters.text.strip().lower()
-        people = (select(CaseParty.case_id).join(Person)
-                  .where(Person.search_text.contains(needle, autoescape=True)))
+        spelled = [Person.search_text.contains(needle, autoescape=True)]
+        if keys := name_keys(needle):  # a name in the other script: every word begins a key
+            spelled.append(and_(*(Person.name_keys.contains(f" {k}", autoescape=True) for k in keys)))
+        people = select(CaseParty.case_id).join(Person).where(or_(*spelled))
         query = query.where(or_(Case.search_text.contains(needle, autoescape=True), Case.id.in_(people)))
     return query.order_by(Case.reference)
 

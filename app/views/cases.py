@@ -26,7 +26,7 @@ from app.services.errors import CONFLICT, Conflict, Invalid
 from app.services.explanations import deadline_explanations
 from app.services.files import case_files
 from app.services.lawsettings import deadline_changes
-from app.services.people import create_person, find_people
+from app.services.people import create_person, find_people, likely_duplicates, new_person_confirmation
 from app.services.timeline import local_now
 from app.views.loading import case_or_404
 from app.views.params import code_arg, filter_args, int_arg, page_arg, parse_version, text_arg
@@ -138,15 +138,23 @@ def add_person(reference: str):
     candidates = find_people(db.session, query, current_user) if query else []
     form.person_id.choices = pairs([("", "— a new person —")] + [
         (str(p.id), p.display_name) for p in candidates])
+    duplicates: list[Person] = []
+    spellings = [form.name.data, *(form.aliases.data or "").splitlines()]
     if form.validate_on_submit():
+        choice = request.form.get("use_person") or ""  # from the list of possible duplicates
         try:
-            person_id = parse_version(form.person_id.data)  # a bounded whole number, or -1
+            person_id = -1 if choice == "new" else parse_version(choice or form.person_id.data)  # -1: a new one
             if person_id > 0:
                 person = db.session.scalar(select(Person).where(Person.id == person_id,
                                                                 person_visible(current_user, Person.id)))
                 if person is None:  # missing, or only in cases out of this user's reach: the same answer
                     raise Invalid({"person_id": "this person no longer exists; search again"})
             else:
+                confirmed = choice == "new" and request.form.get("checked_for") == new_person_confirmation(spellings)
+                duplicates = [] if confirmed else likely_duplicates(db.session, spellings, current_user)
+                if duplicates:  # nothing is written until the lawyer chooses one or confirms
+                    raise Invalid({"name": "someone already known may be this person: "
+                                           "choose them below, or confirm that this is a new person"})
                 person = create_person(db.session, {
                     "name": form.name.data, "description": form.description.data,
                     "aliases": (form.aliases.data or "").splitlines()})
@@ -160,4 +168,5 @@ def add_person(reference: str):
             return redirect(url_for("cases.show", reference=case.reference))
     status = 422 if form.errors or form.form_errors else 200
     return render_template("cases/add_person.html", case=case, form=form, query=query,
-                           candidates=candidates), status
+                           candidates=candidates, duplicates=duplicates,
+                           checked_for=new_person_confirmation(spellings) if duplicates else ""), status
