@@ -5,7 +5,7 @@ with a comment, and an approval is carried out once."""
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.models import Approval, ApprovalKind, ApprovalStatus, Case, Event, Role, User
 from app.models.types import utcnow
@@ -142,7 +142,7 @@ def reopen_case(session: Session, case: Case, user: User) -> None:
 
 def case_approvals(session: Session, case_id: int) -> list[Approval]:
     return list(session.scalars(select(Approval).where(Approval.case_id == case_id).options(
-        selectinload(Approval.requested_by), selectinload(Approval.decided_by))
+        joinedload(Approval.requested_by), joinedload(Approval.decided_by))
         .order_by(Approval.requested_at.desc(), Approval.id.desc())))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.models import AssignmentChange, Case, CaseAssignment, Handover, Role, User
 from app.services.errors import Invalid
@@ -97,8 +97,8 @@ def deactivate_user(session: Session, user: User) -> None:
 def assignment_history(session: Session, case_id: int) -> list[AssignmentChange]:
     return list(session.scalars(
         select(AssignmentChange).where(AssignmentChange.case_id == case_id)
-        .options(selectinload(AssignmentChange.lawyer), selectinload(AssignmentChange.by),
-                 selectinload(AssignmentChange.handover))
+        .options(joinedload(AssignmentChange.lawyer), joinedload(AssignmentChange.by),
+                 joinedload(AssignmentChange.handover))
         .order_by(AssignmentChange.at.desc(), AssignmentChange.id.desc())))
 
 

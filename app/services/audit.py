@@ -44,7 +44,8 @@ from app.models.audit import AuditEntry
 AUDITED = (Case, CaseAssignment, CaseParty, Event, EventRevision, EvidenceFile, Person, Draft, DraftVersion,
            FlagAcknowledgement, User, TreatyProcedure, CalendarToken, Approval, AssignmentChange, Handover,
            CalendarAdjustment, RuleSetting, VocabularyTerm)
-SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "totp_secret", "totp_last_step", "search_text", "stages"})
+SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "totp_secret", "totp_last_step", "search_text", "name_keys",
+                            "stages"})
 ACTOR_KEY = "audit_actor"  # session.info key the CLI sets: "cli"
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, exists, func, or_, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from app.models import Case, CaseAssignment, CaseDeadline, CaseFlag, Event, FlagAcknowledgement, User
 from app.services.access import case_visible
@@ -88,6 +88,7 @@ def acknowledgements_for(session: Session, flags: list[CaseFlag]) -> dict[tuple[
         return {}
     rows = session.scalars(select(FlagAcknowledgement)
                            .where(FlagAcknowledgement.case_id.in_({f.case_id for f in flags}))
+                           .options(joinedload(FlagAcknowledgement.user))
                            .order_by(FlagAcknowledgement.created_at))
     return {(a.case_id, a.flag_key): a for a in rows}
 

@@ -23,7 +23,7 @@ import filetype
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from app.models import Case, EvidenceFile, User
 from app.procedure.vocabulary import clean_text
@@ -139,4 +139,4 @@ def archive(session: Session, record: EvidenceFile) -> None:
 def case_files(session: Session, case: Case) -> list[EvidenceFile]:
     return list(session.scalars(select(EvidenceFile).where(EvidenceFile.case_id == case.id,
                                                            EvidenceFile.archived_at.is_(None))
-                                .order_by(EvidenceFile.uploaded_at)))
+                                .options(joinedload(EvidenceFile.uploaded_by)).order_by(EvidenceFile.uploaded_at)))

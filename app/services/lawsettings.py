@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.models import CalendarAdjustment, Case, CaseDeadline, CaseFlag, DeadlineChange, RuleSetting, User
 from app.procedure.law import RULES, TERMS, Settings
 from app.services.errors import Invalid
-from app.services.procedure import RecomputeReport, recompute_all
+from app.services.procedure import RecomputeReport, forget_engine_settings, recompute_all
 
 # The longest run of non-working days a due date can be moved across (Nauryz plus a weekend
 # and a transferred day off is 6): a deadline due later than this after the day is unaffected.
@@ -42,9 +42,13 @@ def set_rule_value(session: Session, term: str, amount: int | None, user: User) 
         setting.amount, setting.by_id = amount, user.id
     session.flush()
     unit = TERMS[term].current.unit.value
-    shown = lambda value: f"{value} {unit}" if value is not None else "the law's value"  # noqa: E731
-    reason = f"{user.full_name} changed the term '{term}' from {shown(old)} to {shown(amount)}"
+    forget_engine_settings()
+    reason = (f"{user.full_name} changed the term '{term}' from {_amount(old, unit)} to {_amount(amount, unit)}")
     return recompute_all(session, where=_uses_term(term), reason=reason)
+
+
+def _amount(value: int | None, unit: str) -> str:
+    return f"{value} {unit}" if value is not None else "the law's value"
 
 
 def _uses_term(term: str):
@@ -66,6 +70,7 @@ def set_calendar_day(session: Session, day: date, *, working: bool, name: str, u
     else:
         adjustment.working, adjustment.name, adjustment.by_id = working, name, user.id
     session.flush()
+    forget_engine_settings()
     what = "a working day" if working else "a day off"
     return recompute_all(session, where=_due_around(day),
                          reason=f"{user.full_name} declared {day:%d.%m.%Y} {what} ({name})")
@@ -77,6 +82,7 @@ def remove_calendar_day(session: Session, day: date, user: User) -> RecomputeRep
         raise Invalid({"day": f"{day:%d.%m.%Y} has no adjustment"})
     session.delete(adjustment)
     session.flush()
+    forget_engine_settings()
     return recompute_all(session, where=_due_around(day),
                          reason=f"{user.full_name} removed the adjustment of {day:%d.%m.%Y} ({adjustment.name})")
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app, has_app_context
+from flask import current_app, g, has_app_context
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -26,7 +27,8 @@ def engine_settings(session: Session | None = None) -> Settings:
     overrides: dict[str, int] = dict(current_app.config.get("RULE_OVERRIDES", {})) if has_app_context() else {}
     session = session or _app_session()
     if session is not None:
-        overrides.update(session.execute(select(RuleSetting.term, RuleSetting.amount)).all())
+        overrides.update(_once_per_request("rule_settings", session, lambda: session.execute(
+            select(RuleSetting.term, RuleSetting.amount)).all()))
     return Settings(overrides)
 
 
@@ -35,13 +37,31 @@ def engine_calendar(session: Session | None = None) -> WorkingCalendar:
     session = session or _app_session()
     if session is None:
         return kazakh_calendar()
-    rows = session.execute(select(CalendarAdjustment.day, CalendarAdjustment.working, CalendarAdjustment.name))
-    adjustments = {day: (working, name) for day, working, name in rows}
+    adjustments = _once_per_request("calendar_adjustments", session, lambda: {
+        day: (working, name) for day, working, name in session.execute(
+            select(CalendarAdjustment.day, CalendarAdjustment.working, CalendarAdjustment.name))})
     return AdjustedCalendar(kazakh_calendar(), adjustments) if adjustments else kazakh_calendar()
 
 
 def _app_session() -> Session | None:
     return db.session if has_app_context() else None
+
+
+def _once_per_request(name: str, session: Session, load: Callable[[], Any]) -> Any:
+    """Read a small settings table once per application context (a request, a command)."""
+    if not has_app_context():
+        return load()
+    cache = g.setdefault("engine_settings_cache", {})
+    key = (name, id(session))
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
+def forget_engine_settings() -> None:
+    """After a change of a term's value or of the calendar, within the same request."""
+    if has_app_context():
+        g.pop("engine_settings_cache", None)
 
 
 def case_file_of(case: Case) -> CaseFile:

@@ -83,8 +83,9 @@ def new():
 def show(reference: str):
     case = case_or_404(reference)
     record_read(db.session, "view", case=case)
+    page = case_page(case)  # rendered before the commit, which would expire (and reload) the whole case
     db.session.commit()
-    return case_page(case)
+    return page
 
 
 def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestForm | None = None,

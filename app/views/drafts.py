@@ -84,12 +84,13 @@ def show(draft_id: int):
     version = _version(draft)
     record_read(db.session, "view", case=draft.case, object_type="Draft", object_id=str(draft.id),
                 details={"version": version.number})
-    db.session.commit()
     now = local_now()
     document = document_of(draft, version, now)
     findings = admissibility(db.session, draft.case, draft.committee, now)
-    return render_template("drafts/show.html", draft=draft, version=version, document=document,
+    page = render_template("drafts/show.html", draft=draft, version=version, document=document,
                            layout=lay_out(document), findings=findings)
+    db.session.commit()  # after rendering: a commit expires the draft and its case
+    return page
 
 
 @bp.route("/drafts/<int(max=2147483647):draft_id>/docx")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.interchange.format import REFERENCE_PATTERN
-from app.models import Case, CaseParty, Draft, Event, Person
+from app.models import Case, CaseAssignment, CaseParty, Draft, Event, Person
 from app.services.access import can_see_case, case_visible, person_visible
 
 
@@ -19,8 +19,9 @@ def case_or_404(reference: str) -> Case:
         abort(404)
     case = db.session.scalar(
         select(Case).where(Case.reference == reference, case_visible(current_user))  # one query: same time either way
-        .options(selectinload(Case.parties).selectinload(CaseParty.person),
-                 selectinload(Case.events), selectinload(Case.assignments)))
+        .options(selectinload(Case.parties).joinedload(CaseParty.person),
+                 selectinload(Case.events).selectinload(Event.revisions),
+                 selectinload(Case.assignments).joinedload(CaseAssignment.user)))
     if case is None:
         abort(404)
     return case
@@ -42,7 +43,10 @@ def person_or_404(person_id: int) -> Person:
 
 
 def draft_or_404(draft_id: int) -> Draft:
-    draft = db.session.get(Draft, draft_id)
+    draft = db.session.scalar(select(Draft).where(Draft.id == draft_id).options(
+        selectinload(Draft.versions),
+        selectinload(Draft.case).selectinload(Case.parties).joinedload(CaseParty.person),
+        selectinload(Draft.case).selectinload(Case.events)))
     if draft is None or not can_see_case(current_user, draft.case):
         abort(404)
     return draft
