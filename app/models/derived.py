@@ -36,6 +36,9 @@ class CaseDeadline(db.Model):
     latest_due: Mapped[datetime | None] = mapped_column(LocalTime)
     outcome: Mapped[str | None] = mapped_column(String(20))  # None while open
     note: Mapped[str] = mapped_column(Text, default="")
+    # How the due date was computed, in words (app.procedure.explain): {"kind", "steps", "text"};
+    # stored with the date it explains, so a page never derives the case again to show it.
+    explanation: Mapped[dict | None] = mapped_column(JSONType)
 
     case: Mapped[Case] = relationship()
 

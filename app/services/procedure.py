@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.extensions import db
-from app.models import CalendarAdjustment, Case, CaseDeadline, CaseFlag, DeadlineChange, RuleSetting
+from app.models import CalendarAdjustment, Case, CaseDeadline, CaseFlag, DeadlineChange, Event, RuleSetting
 from app.procedure.calendar import AdjustedCalendar, WorkingCalendar, kazakh_calendar
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive
+from app.procedure.explain import explain
 from app.procedure.law import Settings
-from app.procedure.results import Evaluation
+from app.procedure.results import Deadline, Evaluation
 
 
 def engine_settings(session: Session | None = None) -> Settings:
@@ -82,8 +83,8 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     event write, so the dashboard never shows a stale picture. With a ``reason`` (a calendar
     or rule change, not a new event), every due date or outcome that moves is recorded."""
     session.flush()  # events need their ids
-    result = derive(case_file_of(case), settings=settings or engine_settings(session),
-                    calendar=calendar or engine_calendar(session))
+    settings, calendar = settings or engine_settings(session), calendar or engine_calendar(session)
+    result = derive(case_file_of(case), settings=settings, calendar=calendar)
     if reason is not None:
         _record_changes(session, case.id, result, reason)
     # Written past the case's version counter: a new event is not an edit of the case, and two
@@ -93,16 +94,27 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     set_committed_value(case, "stages", stages)
     session.execute(delete(CaseDeadline).where(CaseDeadline.case_id == case.id))
     session.execute(delete(CaseFlag).where(CaseFlag.case_id == case.id))
+    events = {event.id: event for event in case.events}
     session.add_all(CaseDeadline(
         case_id=case.id, rule=d.rule, from_event_id=d.from_event, end_event_id=d.end_event,
         due=d.due.due if d.due else None, earliest_due=d.earliest_due, latest_due=d.latest_due,
-        outcome=d.outcome.value if d.outcome else None, note=d.note) for d in result.deadlines)
+        outcome=d.outcome.value if d.outcome else None, note=d.note,
+        explanation=_explanation(d, events.get(d.from_event), settings, calendar)) for d in result.deadlines)
     session.add_all(CaseFlag(
         case_id=case.id, rule=f.rule, severity=f.severity.value, key=f.key, event_ids=list(f.events),
         explanation=f.explanation, action=f.action, action_due=f.action_due, active_from=f.active_from,
         active_until=f.active_until) for f in result.flags)
     session.flush()
     return result
+
+
+def _explanation(deadline: Deadline, event: Event | None, settings: Settings,
+                 calendar: WorkingCalendar) -> dict[str, Any] | None:
+    if event is None:
+        return None
+    told = explain(deadline, start=event.when, start_label=event.event_type.label, settings=settings,
+                   calendar=calendar)
+    return {"kind": told.kind.value, "steps": list(told.steps), "text": told.text}
 
 
 def _record_changes(session: Session, case_id: int, result: Evaluation, reason: str) -> None:
@@ -159,7 +171,7 @@ def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bo
 def _forget_derived_objects(session: Session) -> None:
     """Drop the batch's cases, events and derived rows from the session so a recompute of
     the whole archive runs in constant memory (other objects, a caller's user, stay)."""
-    from app.models import CaseAssignment, CaseParty, Event, EventRevision
+    from app.models import CaseAssignment, CaseParty, EventRevision
 
     kinds = (Case, Event, EventRevision, CaseParty, CaseAssignment, CaseDeadline, CaseFlag, DeadlineChange)
     for obj in [o for o in session.identity_map.values() if isinstance(o, kinds)]:

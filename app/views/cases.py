@@ -23,7 +23,6 @@ from app.services.audit import record_read
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
 from app.services.dashboard import acknowledgements_for, case_deadlines, case_flags
 from app.services.errors import CONFLICT, Conflict, Invalid
-from app.services.explanations import deadline_explanations
 from app.services.files import case_files
 from app.services.lawsettings import deadline_changes
 from app.services.people import create_person, find_people, likely_duplicates, new_person_confirmation
@@ -103,7 +102,6 @@ def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestFor
         events_by_id={e.id: e for e in case.events}, files=case_files(db.session, case),
         approvals=approvals, approval_labels=KIND_LABELS, decision_forms=decision_forms,
         request_form=request_form or ApprovalRequestForm(formdata=None), is_approver=is_approver(current_user),
-        explanations=deadline_explanations(case),
         assignment_history=assignment_history(db.session, case.id),
         deadline_changes=deadline_changes(db.session, case.id)), status
 

@@ -11,7 +11,6 @@ from app.procedure.law import RULES_BY_ID
 from app.services.audit import record_read
 from app.services.dashboard import case_deadlines, case_flags
 from app.services.dossier import build_dossier
-from app.services.explanations import deadline_explanations
 from app.services.timeline import local_now
 from app.views.auth import recent_login_required
 from app.views.files import vault
@@ -28,7 +27,6 @@ def download(reference: str):
     summary = render_template("dossier/summary.html", case=case, now=now, rules=RULES_BY_ID,
                               flags=case_flags(db.session, case.id, now),
                               deadlines=case_deadlines(db.session, case.id),
-                              explanations=deadline_explanations(case),
                               events_by_id={e.id: e for e in case.events})
     dossier = build_dossier(db.session, case, vault(), summary, now)
     record_read(db.session, "export", case=case, object_type="Dossier", object_id=case.reference,

@@ -73,3 +73,16 @@ def test_the_partial_lists_the_steps(app, session, case, lawyer):
     assert "<li>Sat 22 Jun (Saturday) and Sun 23 Jun (Sunday) are not working days → due Mon 24 Jun 2024, " \
            "24:00</li>" in html
     assert empty.strip() == ""
+
+
+def test_each_stored_deadline_keeps_its_explanation_as_computed(app, session, case, lawyer):
+    terminated = terminate(session, case, lawyer)
+    record_event(session, case, {"type": "decision_served", "at": "2024-06-07", "source": "s",
+                                 "fields": {"decision": terminated.uid}}, user=lawyer)
+    session.commit()
+    explanations = deadline_explanations(case)
+    stored = session.scalars(select(CaseDeadline).where(CaseDeadline.case_id == case.id)).all()
+    assert len(stored) >= 2
+    for row in stored:
+        told = explanations[(row.rule, row.from_event_id)]
+        assert row.explanation == {"kind": told.kind.value, "steps": list(told.steps), "text": told.text}
