@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.extensions import db
 from app.models import CalendarAdjustment, Case, CaseDeadline, CaseFlag, DeadlineChange, Event, RuleSetting
+from app.models.types import utcnow
 from app.procedure.calendar import AdjustedCalendar, WorkingCalendar, kazakh_calendar
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive
@@ -84,28 +85,57 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     or rule change, not a new event), every due date or outcome that moves is recorded."""
     session.flush()  # events need their ids
     settings, calendar = settings or engine_settings(session), calendar or engine_calendar(session)
+    derived = _derive(case, settings, calendar)
+    _write(session, [derived], reason)
+    return derived.result
+
+
+@dataclass
+class _Derived:
+    """One case's derived rows, ready for a bulk write."""
+
+    case: Case
+    result: Evaluation
+    stages: str
+    deadlines: list[dict[str, Any]]
+    flags: list[dict[str, Any]]
+
+
+def _derive(case: Case, settings: Settings, calendar: WorkingCalendar) -> _Derived:
     result = derive(case_file_of(case), settings=settings, calendar=calendar)
+    events = {event.id: event for event in case.events}
+    deadlines = [{
+        "case_id": case.id, "rule": d.rule, "from_event_id": d.from_event, "end_event_id": d.end_event,
+        "due": d.due.due if d.due else None, "earliest_due": d.earliest_due, "latest_due": d.latest_due,
+        "outcome": d.outcome.value if d.outcome else None, "note": d.note,
+        "explanation": _explanation(d, events.get(d.from_event), settings, calendar)} for d in result.deadlines]
+    flags = [{
+        "case_id": case.id, "rule": f.rule, "severity": f.severity.value, "key": f.key, "event_ids": list(f.events),
+        "explanation": f.explanation, "action": f.action, "action_due": f.action_due, "active_from": f.active_from,
+        "active_until": f.active_until} for f in result.flags]
+    return _Derived(case, result, " " + " ".join(result.stages) + " ", deadlines, flags)
+
+
+def _write(session: Session, batch: list[_Derived], reason: str | None) -> None:
+    """Replace the batch's derived rows with a handful of statements, whatever its size."""
+    ids = [d.case.id for d in batch]
     if reason is not None:
-        _record_changes(session, case.id, result, reason)
+        _record_changes(session, batch, reason)
     # Written past the case's version counter: a new event is not an edit of the case, and two
     # lawyers recording events at once must not make each other's case edits conflict.
-    stages = " " + " ".join(result.stages) + " "
-    session.execute(update(Case).where(Case.id == case.id).values(stages=stages))
-    set_committed_value(case, "stages", stages)
-    session.execute(delete(CaseDeadline).where(CaseDeadline.case_id == case.id))
-    session.execute(delete(CaseFlag).where(CaseFlag.case_id == case.id))
-    events = {event.id: event for event in case.events}
-    session.add_all(CaseDeadline(
-        case_id=case.id, rule=d.rule, from_event_id=d.from_event, end_event_id=d.end_event,
-        due=d.due.due if d.due else None, earliest_due=d.earliest_due, latest_due=d.latest_due,
-        outcome=d.outcome.value if d.outcome else None, note=d.note,
-        explanation=_explanation(d, events.get(d.from_event), settings, calendar)) for d in result.deadlines)
-    session.add_all(CaseFlag(
-        case_id=case.id, rule=f.rule, severity=f.severity.value, key=f.key, event_ids=list(f.events),
-        explanation=f.explanation, action=f.action, action_due=f.action_due, active_from=f.active_from,
-        active_until=f.active_until) for f in result.flags)
-    session.flush()
-    return result
+    cases = Case.__table__
+    session.execute(update(cases).where(cases.c.id == bindparam("case_id")).values(stages=bindparam("new_stages")),
+                    [{"case_id": d.case.id, "new_stages": d.stages} for d in batch])
+    for derived in batch:
+        set_committed_value(derived.case, "stages", derived.stages)
+    session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(ids)))
+    session.execute(delete(CaseFlag).where(CaseFlag.case_id.in_(ids)))
+    deadlines = [row for d in batch for row in d.deadlines]
+    flags = [row for d in batch for row in d.flags]
+    if deadlines:
+        session.execute(insert(CaseDeadline.__table__), deadlines)
+    if flags:
+        session.execute(insert(CaseFlag.__table__), flags)
 
 
 def _explanation(deadline: Deadline, event: Event | None, settings: Settings,
@@ -117,17 +147,22 @@ def _explanation(deadline: Deadline, event: Event | None, settings: Settings,
     return {"kind": told.kind.value, "steps": list(told.steps), "text": told.text}
 
 
-def _record_changes(session: Session, case_id: int, result: Evaluation, reason: str) -> None:
-    before = {(d.rule, d.from_event_id): d for d in session.scalars(
-        select(CaseDeadline).where(CaseDeadline.case_id == case_id))}
-    for new in result.deadlines:
-        old = before.get((new.rule, new.from_event))
-        new_due = new.due.due if new.due else None
-        new_outcome = new.outcome.value if new.outcome else None
-        if old is not None and (old.due, old.outcome) != (new_due, new_outcome):
-            session.add(DeadlineChange(case_id=case_id, rule=new.rule, from_event_id=new.from_event, old_due=old.due,
-                                       new_due=new_due, old_outcome=old.outcome, new_outcome=new_outcome,
-                                       reason=reason))
+def _record_changes(session: Session, batch: list[_Derived], reason: str) -> None:
+    """Every stored due date or outcome the new rows move, with the reason."""
+    ids = [d.case.id for d in batch]
+    before = {(row.case_id, row.rule, row.from_event_id): (row.due, row.outcome) for row in session.execute(
+        select(CaseDeadline.case_id, CaseDeadline.rule, CaseDeadline.from_event_id, CaseDeadline.due,
+               CaseDeadline.outcome).where(CaseDeadline.case_id.in_(ids)))}
+    changes = []
+    for derived in batch:
+        for new in derived.deadlines:
+            old = before.get((new["case_id"], new["rule"], new["from_event_id"]))
+            if old is not None and old != (new["due"], new["outcome"]):
+                changes.append({"case_id": new["case_id"], "rule": new["rule"], "from_event_id": new["from_event_id"],
+                                "old_due": old[0], "new_due": new["due"], "old_outcome": old[1],
+                                "new_outcome": new["outcome"], "reason": reason, "at": utcnow()})
+    if changes:
+        session.execute(insert(DeadlineChange.__table__), changes)
 
 
 @dataclass
@@ -157,13 +192,12 @@ def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bo
         cases = list(session.scalars(query.options(selectinload(Case.events))))
         if not cases:
             break
-        for case in cases:
-            result = refresh_derived(session, case, settings, calendar, reason)
-            totals[0] += 1
-            totals[1] += len(result.deadlines)
-            totals[2] += len(result.flags)
+        batch_rows = [_derive(case, settings, calendar) for case in cases]
+        _write(session, batch_rows, reason)
+        totals[0] += len(batch_rows)
+        totals[1] += sum(len(d.deadlines) for d in batch_rows)
+        totals[2] += sum(len(d.flags) for d in batch_rows)
         last_id = cases[-1].id
-        session.flush()
         _forget_derived_objects(session)
     return RecomputeReport(*totals, time.perf_counter() - started)
 
