@@ -15,7 +15,7 @@ single due moment: it is explained as the range between the earliest and the lat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -46,6 +46,12 @@ class Kind(StrEnum):
     RANGE = "range"  # the start is imprecise: the due moment lies between two moments
     SET = "set"  # the due day was set by a decision (an extension "until")
     UNKNOWN = "unknown"  # no due moment can be computed
+
+
+def as_sentence(steps: Iterable[str]) -> str:
+    """Steps as one sentence: "Decision served Fri 7 Jun 2024; 15 days, …; CPC 106(5)."."""
+    sentence = "; ".join(step.rstrip(".") for step in steps if step)
+    return sentence[:1].upper() + sentence[1:] + "."
 
 
 @dataclass(frozen=True)
@@ -97,8 +103,7 @@ class Explanation:
     @property
     def text(self) -> str:
         """The steps as one sentence."""
-        sentence = "; ".join(step.rstrip(".") for step in self.steps if step)
-        return sentence[:1].upper() + sentence[1:] + "."
+        return as_sentence(self.steps)
 
     def __str__(self) -> str:
         return self.text

@@ -18,7 +18,7 @@ from app.models.types import utcnow
 from app.procedure.calendar import AdjustedCalendar, WorkingCalendar, kazakh_calendar
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive
-from app.procedure.explain import explain
+from app.procedure.explain import as_sentence, explain
 from app.procedure.law import Settings
 from app.procedure.results import Deadline, Evaluation
 
@@ -144,7 +144,8 @@ def _explanation(deadline: Deadline, event: Event | None, settings: Settings,
         return None
     told = explain(deadline, start=event.when, start_label=event.event_type.label, settings=settings,
                    calendar=calendar)
-    return {"kind": told.kind.value, "steps": list(told.steps), "text": told.text}
+    steps = told.steps
+    return {"kind": told.kind.value, "steps": list(steps), "text": as_sentence(steps)}
 
 
 def _record_changes(session: Session, batch: list[_Derived], reason: str) -> None:
@@ -198,16 +199,6 @@ def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bo
         totals[1] += sum(len(d.deadlines) for d in batch_rows)
         totals[2] += sum(len(d.flags) for d in batch_rows)
         last_id = cases[-1].id
-        _forget_derived_objects(session)
+        for case in cases:  # constant memory: the batch leaves the session (its events with it)
+            session.expunge(case)
     return RecomputeReport(*totals, time.perf_counter() - started)
-
-
-def _forget_derived_objects(session: Session) -> None:
-    """Drop the batch's cases, events and derived rows from the session so a recompute of
-    the whole archive runs in constant memory (other objects, a caller's user, stay)."""
-    from app.models import CaseAssignment, CaseParty, EventRevision
-
-    kinds = (Case, Event, EventRevision, CaseParty, CaseAssignment, CaseDeadline, CaseFlag, DeadlineChange)
-    for obj in [o for o in session.identity_map.values() if isinstance(o, kinds)]:
-        if obj in session:  # expunging a case already took its events along
-            session.expunge(obj)
