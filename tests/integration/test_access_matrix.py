@@ -116,6 +116,8 @@ vocabularies.index       GET        403   ·    ·       403   ·    ·       20
 vocabularies.add         POST       403   ·    ·       403   ·    ·       422   ·    ·
 vocabularies.edit        POST       403   ·    ·       403   ·    ·       404   ·    ·
 vocabularies.activate    POST       403   ·    ·       403   ·    ·       404   ·    ·
+statistics.overview      GET        200   ·    ·       200   ·    ·       200   ·    ·
+statistics.export_csv    GET        200   ·    ·       200   ·    ·       200   ·    ·
 statistics.vocabularies  GET        200   ·    ·       200   ·    ·       200   ·    ·
 supervision.request_view POST       422  404  404      422  422  404      422  404  404
 supervision.decide_view  POST       403  404  404      422  422  404      403  404  404
