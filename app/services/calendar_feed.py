@@ -49,9 +49,9 @@ def user_for_token(session: Session, token: str) -> User | None:
 
 
 def feed(session: Session, user: User, now: datetime) -> bytes:
-    """Open deadlines of the cases the user may see (app.services.access)."""
+    """Open deadlines of the open cases the user may see (app.services.access)."""
     query = (select(CaseDeadline, Case.reference).join(CaseDeadline.case)
-             .where(CaseDeadline.outcome.is_(None), CaseDeadline.due.is_not(None),
+             .where(CaseDeadline.outcome.is_(None), CaseDeadline.due.is_not(None), Case.closed_at.is_(None),
                     CaseDeadline.due >= now - timedelta(days=30))
              .order_by(CaseDeadline.due))
     query = query.where(case_visible(user))

@@ -29,7 +29,8 @@ class DashboardFilter:
     severity: str | None = None
 
     def apply(self, query: Select, rule_column=None) -> Select:
-        query = query.where(case_visible(self.user))
+        """Visible cases the coalition still works on, narrowed by the filters."""
+        query = query.where(case_visible(self.user), Case.closed_at.is_(None))
         if self.lawyer_id:
             query = query.where(Case.assignments.any(CaseAssignment.user_id == self.lawyer_id))
         if self.region:

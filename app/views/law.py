@@ -43,7 +43,7 @@ def _page(term_form: RuleValueForm | None = None, day_form: CalendarDayForm | No
 
 
 def _holidays(year: int) -> list[tuple[date, str]]:
-    """The holidays the package knows for this year and the next (weekends aside)."""
+    """The holidays the package knows for this year and the next (a holiday on a weekend is listed too)."""
     return sorted(holidays.country_holidays("KZ", years=(year, year + 1)).items())
 
 
