@@ -39,13 +39,18 @@ class WorkingCalendar(Protocol):
 
 
 class KazakhCalendar:
-    """Kazakhstan's working days per the ``holidays`` package."""
+    """Kazakhstan's working days per the ``holidays`` package, each date looked up once (a
+    recompute of the archive asks about the same few thousand days again and again)."""
 
     def __init__(self) -> None:
         self._holidays = holidays.country_holidays("KZ")
+        self._working: dict[date, bool] = {}
 
     def is_working_day(self, day: date) -> bool:
-        return self._holidays.is_working_day(day)
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = self._holidays.is_working_day(day)
+        return known
 
     def holiday_name(self, day: date) -> str | None:
         return self._holidays.get(day)

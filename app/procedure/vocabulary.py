@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from app.procedure.when import InvalidWhen, When
@@ -216,7 +217,13 @@ class EventType:
 
     def reference_fields(self) -> frozenset[str]:
         """Names of the fields that point at another event of the case."""
-        return frozenset(f.name for f in self.fields if f.kind is Kind.EVENT)
+        return _reference_fields(self.fields)
+
+
+@cache
+def _reference_fields(fields: tuple[Field, ...]) -> frozenset[str]:
+    """Per type, once: asked for every event of every case a recompute derives."""
+    return frozenset(f.name for f in fields if f.kind is Kind.EVENT)
 
 
 def _text(name: str, label: str, **kw: Any) -> Field:

@@ -9,11 +9,12 @@ from typing import Any
 
 from flask import current_app, g, has_app_context
 from sqlalchemy import ColumnElement, bindparam, delete, insert, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.extensions import db
 from app.models import CalendarAdjustment, Case, CaseDeadline, CaseFlag, DeadlineChange, Event, RuleSetting
+from app.models.cases import VICTIM_FLAG_COLUMNS
 from app.models.types import utcnow
 from app.procedure.calendar import AdjustedCalendar, WorkingCalendar, kazakh_calendar
 from app.procedure.casefile import CaseFile, Fact
@@ -21,6 +22,8 @@ from app.procedure.engine import derive
 from app.procedure.explain import as_sentence, explain
 from app.procedure.law import Settings
 from app.procedure.results import Deadline, Evaluation
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
+from app.procedure.when import Precision, When
 
 
 def engine_settings(session: Session | None = None) -> Settings:
@@ -68,14 +71,64 @@ def forget_engine_settings() -> None:
 
 def case_file_of(case: Case) -> CaseFile:
     """The engine's view of a stored case: refs are event ids, EVENT fields too."""
-    ids_by_uid = {e.uid: e.id for e in case.events}
+    return _stored_of(case).file
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What the engine needs of a stored case: its facts, and each event's label and date for
+    the explanations."""
+
+    case_id: int
+    file: CaseFile
+    starts: dict[int, tuple[str, When]]
+
+
+def _facts(events: list[tuple[int, str, str, When, str | None, dict[str, Any] | None]]) -> list[Fact]:
+    """(id, uid, type, when, body, fields) → facts whose EVENT fields hold event ids."""
+    ids_by_uid = {uid: event_id for event_id, uid, *_ in events}
     facts = []
-    for event in case.events:
-        refs = event.event_type.reference_fields()
-        fields: dict[str, Any] = {k: (ids_by_uid.get(v) if k in refs else v) for k, v in (event.fields or {}).items()}
-        facts.append(Fact(event.id, event.type, event.when, event.body, fields))
-    return CaseFile.build(facts, victim_flags=case.victim_flags, perpetrator_agency=case.perpetrator_agency,
-                          place_type=case.place_type)
+    for event_id, _uid, type_name, when, body, fields in events:
+        refs = EVENT_TYPES_BY_NAME[type_name].reference_fields()
+        values = {k: (ids_by_uid.get(v) if k in refs else v) for k, v in (fields or {}).items()}
+        facts.append(Fact(event_id, type_name, when, body, values))
+    return facts
+
+
+def _stored(case_id: int, victim_flags: list[str], agency: str | None, place: str | None,
+            events: list[tuple[int, str, str, When, str | None, dict[str, Any] | None]]) -> _Stored:
+    file = CaseFile.build(_facts(events), victim_flags=victim_flags, perpetrator_agency=agency, place_type=place)
+    starts = {event_id: (EVENT_TYPES_BY_NAME[type_name].label, when) for event_id, _, type_name, when, *_ in events}
+    return _Stored(case_id, file, starts)
+
+
+def _stored_of(case: Case) -> _Stored:
+    return _stored(case.id, case.victim_flags, case.perpetrator_agency, case.place_type,
+                   [(e.id, e.uid, e.type, e.when, e.body, e.fields) for e in case.events])
+
+
+def _stored_batch(session: Session, after_id: int, size: int, where: ColumnElement[bool] | None) -> list[_Stored]:
+    """A batch of cases read as rows, not objects: no identity map to fill and empty again."""
+    flag_columns = [getattr(Case, column) for column in VICTIM_FLAG_COLUMNS.values()]
+    query = (select(Case.id, Case.perpetrator_agency, Case.place_type, *flag_columns)
+             .where(Case.id > after_id).order_by(Case.id).limit(size))
+    if where is not None:
+        query = query.where(where)
+    cases = session.execute(query).all()
+    if not cases:
+        return []
+    events: dict[int, list] = {row[0]: [] for row in cases}
+    for row in session.execute(
+            select(Event.case_id, Event.id, Event.uid, Event.type, Event.occurred_on, Event.occurred_time,
+                   Event.precision, Event.body, Event.fields)
+            .where(Event.case_id.in_(list(events)))
+            .order_by(Event.case_id, Event.occurred_on, Event.occurred_time.asc().nulls_first(), Event.precision,
+                      Event.id)):
+        when = When.from_parts(row.occurred_on, row.occurred_time, Precision(row.precision))
+        events[row.case_id].append((row.id, row.uid, row.type, when, row.body, row.fields))
+    codes = list(VICTIM_FLAG_COLUMNS)
+    return [_stored(row[0], [code for code, on in zip(codes, row[3:], strict=True) if on], row[1], row[2],
+                    events[row[0]]) for row in cases]
 
 
 def refresh_derived(session: Session, case: Case, settings: Settings | None = None,
@@ -85,8 +138,9 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     or rule change, not a new event), every due date or outcome that moves is recorded."""
     session.flush()  # events need their ids
     settings, calendar = settings or engine_settings(session), calendar or engine_calendar(session)
-    derived = _derive(case, settings, calendar)
+    derived = _derive(_stored_of(case), settings, calendar)
     _write(session, [derived], reason)
+    set_committed_value(case, "stages", derived.stages)
     return derived.result
 
 
@@ -94,40 +148,38 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
 class _Derived:
     """One case's derived rows, ready for a bulk write."""
 
-    case: Case
+    case_id: int
     result: Evaluation
     stages: str
     deadlines: list[dict[str, Any]]
     flags: list[dict[str, Any]]
 
 
-def _derive(case: Case, settings: Settings, calendar: WorkingCalendar) -> _Derived:
-    result = derive(case_file_of(case), settings=settings, calendar=calendar)
-    events = {event.id: event for event in case.events}
+def _derive(case: _Stored, settings: Settings, calendar: WorkingCalendar) -> _Derived:
+    result = derive(case.file, settings=settings, calendar=calendar)
     deadlines = [{
-        "case_id": case.id, "rule": d.rule, "from_event_id": d.from_event, "end_event_id": d.end_event,
+        "case_id": case.case_id, "rule": d.rule, "from_event_id": d.from_event, "end_event_id": d.end_event,
         "due": d.due.due if d.due else None, "earliest_due": d.earliest_due, "latest_due": d.latest_due,
         "outcome": d.outcome.value if d.outcome else None, "note": d.note,
-        "explanation": _explanation(d, events.get(d.from_event), settings, calendar)} for d in result.deadlines]
+        "explanation": _explanation(d, case.starts.get(d.from_event), settings, calendar)} for d in result.deadlines]
     flags = [{
-        "case_id": case.id, "rule": f.rule, "severity": f.severity.value, "key": f.key, "event_ids": list(f.events),
+        "case_id": case.case_id, "rule": f.rule, "severity": f.severity.value, "key": f.key,
+        "event_ids": list(f.events),
         "explanation": f.explanation, "action": f.action, "action_due": f.action_due, "active_from": f.active_from,
         "active_until": f.active_until} for f in result.flags]
-    return _Derived(case, result, " " + " ".join(result.stages) + " ", deadlines, flags)
+    return _Derived(case.case_id, result, " " + " ".join(result.stages) + " ", deadlines, flags)
 
 
 def _write(session: Session, batch: list[_Derived], reason: str | None) -> None:
     """Replace the batch's derived rows with a handful of statements, whatever its size."""
-    ids = [d.case.id for d in batch]
+    ids = [d.case_id for d in batch]
     if reason is not None:
         _record_changes(session, batch, reason)
     # Written past the case's version counter: a new event is not an edit of the case, and two
     # lawyers recording events at once must not make each other's case edits conflict.
     cases = Case.__table__
     session.execute(update(cases).where(cases.c.id == bindparam("case_id")).values(stages=bindparam("new_stages")),
-                    [{"case_id": d.case.id, "new_stages": d.stages} for d in batch])
-    for derived in batch:
-        set_committed_value(derived.case, "stages", derived.stages)
+                    [{"case_id": d.case_id, "new_stages": d.stages} for d in batch])
     session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(ids)))
     session.execute(delete(CaseFlag).where(CaseFlag.case_id.in_(ids)))
     deadlines = [row for d in batch for row in d.deadlines]
@@ -138,19 +190,19 @@ def _write(session: Session, batch: list[_Derived], reason: str | None) -> None:
         session.execute(insert(CaseFlag.__table__), flags)
 
 
-def _explanation(deadline: Deadline, event: Event | None, settings: Settings,
+def _explanation(deadline: Deadline, start: tuple[str, When] | None, settings: Settings,
                  calendar: WorkingCalendar) -> dict[str, Any] | None:
-    if event is None:
+    if start is None:
         return None
-    told = explain(deadline, start=event.when, start_label=event.event_type.label, settings=settings,
-                   calendar=calendar)
+    label, when = start
+    told = explain(deadline, start=when, start_label=label, settings=settings, calendar=calendar)
     steps = told.steps
     return {"kind": told.kind.value, "steps": list(steps), "text": as_sentence(steps)}
 
 
 def _record_changes(session: Session, batch: list[_Derived], reason: str) -> None:
     """Every stored due date or outcome the new rows move, with the reason."""
-    ids = [d.case.id for d in batch]
+    ids = [d.case_id for d in batch]
     before = {(row.case_id, row.rule, row.from_event_id): (row.due, row.outcome) for row in session.execute(
         select(CaseDeadline.case_id, CaseDeadline.rule, CaseDeadline.from_event_id, CaseDeadline.due,
                CaseDeadline.outcome).where(CaseDeadline.case_id.in_(ids)))}
@@ -183,14 +235,12 @@ def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bo
     """Rebuild the derived rows of every case, or of the cases ``where`` selects (after a rule
     or calendar change, with the ``reason`` that every moved due date records)."""
     started = time.perf_counter()
+    session.flush()  # the expire_all at the end must not lose a caller's pending change
     settings, calendar = engine_settings(session), engine_calendar(session)
     totals = [0, 0, 0]
     last_id = 0
     while True:
-        query = select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch)
-        if where is not None:
-            query = query.where(where)
-        cases = list(session.scalars(query.options(selectinload(Case.events))))
+        cases = _stored_batch(session, last_id, batch, where)
         if not cases:
             break
         batch_rows = [_derive(case, settings, calendar) for case in cases]
@@ -198,7 +248,6 @@ def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bo
         totals[0] += len(batch_rows)
         totals[1] += sum(len(d.deadlines) for d in batch_rows)
         totals[2] += sum(len(d.flags) for d in batch_rows)
-        last_id = cases[-1].id
-        for case in cases:  # constant memory: the batch leaves the session (its events with it)
-            session.expunge(case)
+        last_id = cases[-1].case_id
+    session.expire_all()  # objects the caller holds see the new stages
     return RecomputeReport(*totals, time.perf_counter() - started)
