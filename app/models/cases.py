@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -47,6 +47,8 @@ class Case(db.Model):
     search_text: Mapped[str] = mapped_column(Text, default="")
     # Derived from the timeline by app.procedure.stage, never typed in: " appeal international ".
     stages: Mapped[str] = mapped_column(String(200), default=" intake ", index=True)
+    # Derived with the stages: the day of the latest event, for "no event for 90 days" at any size.
+    last_event_on: Mapped[date | None] = mapped_column(Date, index=True)
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -24,7 +24,12 @@ LocalTime = DateTime(timezone=False)
 
 class CaseDeadline(db.Model):
     __tablename__ = "case_deadlines"
-    __table_args__ = (Index("ix_case_deadlines_open_due", "outcome", "latest_due"),)
+    __table_args__ = (
+        Index("ix_case_deadlines_open_due", "outcome", "latest_due"),
+        # The dashboard's overdue list walks this backwards: open deadlines only.
+        Index("ix_case_deadlines_open_latest", "latest_due", postgresql_where=text("outcome IS NULL"),
+              sqlite_where=text("outcome IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
-from app.models import Case, CaseAssignment, CaseDeadline, CaseFlag, Event, FlagAcknowledgement, User
+from app.models import Case, CaseAssignment, CaseDeadline, CaseFlag, FlagAcknowledgement, User
 from app.services.access import case_visible
 
 SOON_DAYS = 7
@@ -68,19 +68,17 @@ def active_flags(session: Session, filters: DashboardFilter, now: datetime) -> l
     query = active_flags_query(now)
     query = query.where(CaseFlag.severity == (filters.severity or "critical"))
     return list(session.scalars(filters.apply(query, CaseFlag.rule)
-                                .order_by(CaseFlag.active_from.desc(), CaseFlag.id).limit(LIMIT)))
+                                .order_by(CaseFlag.active_from.desc().nulls_last(), CaseFlag.id).limit(LIMIT)))
 
 
 def quiet_cases(session: Session, filters: DashboardFilter, today: date,
                 days: int = QUIET_DAYS) -> list[tuple[Case, date | None]]:
     """Cases whose latest event is more than ``days`` old (or that have none)."""
-    latest = (select(Event.case_id, func.max(Event.occurred_on).label("last_on"))
-              .group_by(Event.case_id).subquery())
-    query = (select(Case, latest.c.last_on).outerjoin(latest, latest.c.case_id == Case.id)
-             .where(or_(latest.c.last_on.is_(None), latest.c.last_on < today - timedelta(days=days)))
+    query = (select(Case)
+             .where(or_(Case.last_event_on.is_(None), Case.last_event_on < today - timedelta(days=days)))
              .where(Case.stages != " closed ")
-             .order_by(latest.c.last_on.nulls_first()).limit(LIMIT))
-    return [(case, last_on) for case, last_on in session.execute(filters.apply(query))]
+             .order_by(Case.last_event_on.nulls_first(), Case.id).limit(LIMIT))
+    return [(case, case.last_event_on) for case in session.scalars(filters.apply(query))]
 
 
 def acknowledgements_for(session: Session, flags: list[CaseFlag]) -> dict[tuple[int, str], FlagAcknowledgement]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask import current_app, g, has_app_context
@@ -83,6 +84,10 @@ class _Stored:
     file: CaseFile
     starts: dict[int, tuple[str, When]]
 
+    @property
+    def last_event_on(self) -> date | None:
+        return max((when.day for _, when in self.starts.values()), default=None)
+
 
 def _facts(events: list[tuple[int, str, str, When, str | None, dict[str, Any] | None]]) -> list[Fact]:
     """(id, uid, type, when, body, fields) → facts whose EVENT fields hold event ids."""
@@ -141,6 +146,7 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
     derived = _derive(_stored_of(case), settings, calendar)
     _write(session, [derived], reason)
     set_committed_value(case, "stages", derived.stages)
+    set_committed_value(case, "last_event_on", derived.last_event_on)
     return derived.result
 
 
@@ -151,6 +157,7 @@ class _Derived:
     case_id: int
     result: Evaluation
     stages: str
+    last_event_on: date | None
     deadlines: list[dict[str, Any]]
     flags: list[dict[str, Any]]
 
@@ -167,7 +174,7 @@ def _derive(case: _Stored, settings: Settings, calendar: WorkingCalendar) -> _De
         "event_ids": list(f.events),
         "explanation": f.explanation, "action": f.action, "action_due": f.action_due, "active_from": f.active_from,
         "active_until": f.active_until} for f in result.flags]
-    return _Derived(case.case_id, result, " " + " ".join(result.stages) + " ", deadlines, flags)
+    return _Derived(case.case_id, result, " " + " ".join(result.stages) + " ", case.last_event_on, deadlines, flags)
 
 
 def _write(session: Session, batch: list[_Derived], reason: str | None) -> None:
@@ -178,8 +185,9 @@ def _write(session: Session, batch: list[_Derived], reason: str | None) -> None:
     # Written past the case's version counter: a new event is not an edit of the case, and two
     # lawyers recording events at once must not make each other's case edits conflict.
     cases = Case.__table__
-    session.execute(update(cases).where(cases.c.id == bindparam("case_id")).values(stages=bindparam("new_stages")),
-                    [{"case_id": d.case_id, "new_stages": d.stages} for d in batch])
+    session.execute(update(cases).where(cases.c.id == bindparam("case_id"))
+                    .values(stages=bindparam("new_stages"), last_event_on=bindparam("new_last")),
+                    [{"case_id": d.case_id, "new_stages": d.stages, "new_last": d.last_event_on} for d in batch])
     session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(ids)))
     session.execute(delete(CaseFlag).where(CaseFlag.case_id.in_(ids)))
     deadlines = [row for d in batch for row in d.deadlines]

@@ -193,3 +193,18 @@ def test_someone_elses_calendar_token_cannot_be_revoked(logged_in, session, make
     token_id = session.scalar(select(CalendarToken.id).where(CalendarToken.user_id == other.id))
     assert logged_in.post(f"/calendar/tokens/{token_id}/revoke").status_code == 404
     assert session.get(CalendarToken, token_id).revoked_at is None
+
+
+def test_each_event_write_keeps_the_day_of_the_cases_latest_event(session, case, lawyer):
+    from datetime import date
+
+    from app.models import Case
+    from app.services.timeline import record_event
+
+    assert case.last_event_on is None
+    record_event(session, case, {"type": "complaint_filed", "at": "2024-03-01", "source": "s",
+                                 "fields": {"to_body": "prosecutor"}}, user=lawyer)
+    record_event(session, case, {"type": "incident", "at": "2023-01", "source": "s"}, user=lawyer)
+    session.commit()
+    session.expire_all()
+    assert session.get(Case, case.id).last_event_on == date(2024, 3, 1)
