@@ -10,7 +10,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, current_app, request
 
 from app.procedure.law import Settings
 from app.services.passwords import use_profile
@@ -20,8 +20,9 @@ from config import CONFIGS, INSTANCE_DIR
 def create_app(config_name: str | None = None, **overrides) -> Flask:
     """Build the app for a configuration of config.py; ``overrides`` replace single settings
     (tests point SQLALCHEMY_DATABASE_URI at their own database this way)."""
+    # Read when the app is made, not when config.py was imported (tests set it late).
     app = Flask(__name__, template_folder="../templates", static_folder="../static",
-                instance_path=str(INSTANCE_DIR))
+                instance_path=os.environ.get("QORGAU_INSTANCE", str(INSTANCE_DIR)))
     config_name = config_name or os.environ.get("QORGAU_ENV", "development")
     app.config.from_object(CONFIGS[config_name])
     app.config.update(overrides)
@@ -77,10 +78,23 @@ def register_extensions(app: Flask) -> None:
     install_audit(Session)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     login_manager.init_app(app)
+    app.before_request(allow_file_uploads)  # before the CSRF check, which reads the whole form
     csrf.init_app(app)
     limiter.init_app(app)
     with app.app_context():
         enable_sqlite_transactions(db.engine)
+
+
+# Routes that take files, and how many files of MAX_UPLOAD_BYTES each; every other request
+# keeps MAX_CONTENT_LENGTH.
+UPLOAD_ROUTES = {"files.upload": 1, "imports.upload": 2}
+
+
+def allow_file_uploads() -> None:
+    """Raise the body limit for the upload routes before anything reads the form."""
+    files = UPLOAD_ROUTES.get(request.endpoint or "")
+    if files:
+        request.max_content_length = files * current_app.config["MAX_UPLOAD_BYTES"] + 64 * 1024
 
 
 def register_blueprints(app: Flask) -> None:
@@ -95,6 +109,7 @@ def register_blueprints(app: Flask) -> None:
         drafts,
         events,
         files,
+        imports,
         law,
         people,
         reminders,
@@ -104,7 +119,7 @@ def register_blueprints(app: Flask) -> None:
     )
 
     for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin, supervision,
-                   reminders, law, vocabularies, statistics, dossier):
+                   reminders, law, vocabularies, statistics, dossier, imports):
         app.register_blueprint(module.bp)
 
 

@@ -119,6 +119,12 @@ vocabularies.activate    POST       403   ·    ·       403   ·    ·       40
 statistics.overview      GET        200   ·    ·       200   ·    ·       200   ·    ·
 statistics.export_csv    GET        200   ·    ·       200   ·    ·       200   ·    ·
 statistics.vocabularies  GET        200   ·    ·       200   ·    ·       200   ·    ·
+imports.upload           GET        200   ·    ·       200   ·    ·       200   ·    ·
+imports.upload           POST       422   ·    ·       422   ·    ·       422   ·    ·
+imports.confirm          POST       302   ·    ·       302   ·    ·       302   ·    ·
+imports.cancel           POST       302   ·    ·       302   ·    ·       302   ·    ·
+imports.template_csv_file GET       200   ·    ·       200   ·    ·       200   ·    ·
+imports.template_xlsx_file GET      200   ·    ·       200   ·    ·       200   ·    ·
 supervision.request_view POST       422  404  404      422  422  404      422  404  404
 supervision.decide_view  POST       403  404  404      422  422  404      403  404  404
 supervision.cancel_view  POST       302  404  404      403  403  404      403  404  404

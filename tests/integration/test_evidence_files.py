@@ -117,3 +117,25 @@ def test_archiving_keeps_the_file(app, logged_in, session, case):
 
 def test_files_are_outside_static(app):
     assert not Path(app.config["FILES_DIR"]).resolve().is_relative_to(Path(app.static_folder).resolve())
+
+
+def test_a_file_larger_than_a_form_is_accepted_with_csrf_on(app, logged_in, session, case, monkeypatch):
+    """The body limit of the upload route is raised before the CSRF check reads the form."""
+    import re
+
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    page = logged_in.get(f"/cases/{case.reference}").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    big = PDF + b"0" * (3 * 1024 * 1024)
+    assert len(big) > app.config["MAX_CONTENT_LENGTH"]
+    refused = logged_in.post(f"/cases/{case.reference}/files", data={"file": (io.BytesIO(big), "scan.pdf")},
+                             content_type="multipart/form-data")
+    assert refused.status_code == 400 and session.scalar(select(EvidenceFile)) is None  # no token
+    response = logged_in.post(f"/cases/{case.reference}/files",
+                              data={"file": (io.BytesIO(big), "scan.pdf"), "csrf_token": token},
+                              content_type="multipart/form-data")
+    assert response.status_code == 302
+    assert session.scalar(select(EvidenceFile)).size == len(big)
+    too_big = logged_in.post(f"/cases/{case.reference}/events/new?type=incident",
+                             data={"notes": "x" * (3 * 1024 * 1024), "csrf_token": token})
+    assert too_big.status_code == 413, "other forms keep the site's limit"
