@@ -43,7 +43,7 @@ class DashboardFilter:
 def overdue_deadlines(session: Session, filters: DashboardFilter, now: datetime) -> list[CaseDeadline]:
     query = (select(CaseDeadline).join(CaseDeadline.case).options(contains_eager(CaseDeadline.case))
              .where(CaseDeadline.outcome.is_(None), CaseDeadline.latest_due < now)
-             .order_by(CaseDeadline.latest_due.desc()).limit(LIMIT))
+             .order_by(CaseDeadline.latest_due.desc(), CaseDeadline.id).limit(LIMIT))
     return list(session.scalars(filters.apply(query, CaseDeadline.rule)))
 
 
@@ -54,7 +54,7 @@ def deadlines_due_soon(session: Session, filters: DashboardFilter, now: datetime
     query = (select(CaseDeadline).join(CaseDeadline.case).options(contains_eager(CaseDeadline.case))
              .where(CaseDeadline.outcome.is_(None), CaseDeadline.latest_due >= now,
                     CaseDeadline.earliest_due < horizon)
-             .order_by(CaseDeadline.earliest_due).limit(LIMIT))
+             .order_by(CaseDeadline.earliest_due, CaseDeadline.id).limit(LIMIT))
     return list(session.scalars(filters.apply(query, CaseDeadline.rule)))
 
 
