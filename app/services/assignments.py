@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.models import AssignmentChange, Case, CaseAssignment, Handover, Role, User
@@ -102,10 +102,13 @@ def assignment_history(session: Session, case_id: int) -> list[AssignmentChange]
         .order_by(AssignmentChange.at.desc(), AssignmentChange.id.desc())))
 
 
+def nobody_assigned() -> ColumnElement[bool]:
+    """A case no lawyer works on (whose deadlines would reach no one)."""
+    return ~exists().where(CaseAssignment.case_id == Case.id)
+
+
 def unassigned_open_cases_query():
-    return (select(Case).where(Case.closed_at.is_(None),
-                               ~exists().where(CaseAssignment.case_id == Case.id))
-            .order_by(Case.reference))
+    return select(Case).where(Case.closed_at.is_(None), nobody_assigned()).order_by(Case.reference)
 
 
 def unassigned_open_cases(session: Session, limit: int = 50) -> tuple[list[Case], int]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from app.models import Case, CaseAssignment, CaseDeadline, CaseFlag, FlagAcknowledgement, User
 from app.services.access import case_visible
+from app.services.assignments import nobody_assigned
 
 SOON_DAYS = 7
 QUIET_DAYS = 90
@@ -109,6 +110,5 @@ def case_deadlines(session: Session, case_id: int) -> list[CaseDeadline]:
 
 def unassigned_cases(session: Session, filters: DashboardFilter, limit: int = LIMIT) -> list[Case]:
     """Open cases nobody works on: their deadlines would reach no one."""
-    query = filters.apply(select(Case).where(
-        Case.closed_at.is_(None), ~exists().where(CaseAssignment.case_id == Case.id)))
+    query = filters.apply(select(Case).where(nobody_assigned()))  # apply() keeps open cases only
     return list(session.scalars(query.order_by(Case.reference).limit(limit)))

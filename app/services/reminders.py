@@ -30,6 +30,7 @@ from app.models.types import utcnow
 from app.procedure.calendar import WorkingCalendar, working_days_between
 from app.procedure.law import RULES_BY_ID
 from app.services.approvals import KIND_LABELS
+from app.services.assignments import nobody_assigned
 from app.services.mailer import SmtpMailer
 from app.views.template_helpers import due_text
 
@@ -52,8 +53,7 @@ def _scope(user: User):
     own = exists().where(CaseAssignment.case_id == Case.id, CaseAssignment.user_id == user.id)
     if user.role != Role.SUPERVISOR:
         return and_(own, Case.closed_at.is_(None))
-    nobody = ~exists().where(CaseAssignment.case_id == Case.id)
-    return and_(or_(own, Case.supervisor_id == user.id, nobody), Case.closed_at.is_(None))
+    return and_(or_(own, Case.supervisor_id == user.id, nobody_assigned()), Case.closed_at.is_(None))
 
 
 def _deadline_reminders(session: Session, user: User, today: date, calendar: WorkingCalendar) -> list[Reminder]:

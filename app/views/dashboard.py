@@ -29,6 +29,7 @@ from app.services.dashboard import (
 from app.services.procedure import engine_settings
 from app.services.timeline import local_now
 from app.views.auth import recent_login_required
+from app.views.csv_cells import safe_cell
 from app.views.loading import case_or_404
 from app.views.params import code_arg, filter_args, int_arg
 
@@ -69,12 +70,6 @@ def index():
                            **_sections(filters))
 
 
-def _safe_cell(value) -> str:
-    """Spreadsheet formula injection guard: a cell may not start a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @bp.route("/dashboard.csv")
 @recent_login_required
 def export_csv():
@@ -88,15 +83,15 @@ def export_csv():
     writer.writerow(["section", "case", "title", "region", "rule", "severity_or_status", "due", "detail"])
     for name, rows in (("overdue", sections["overdue"]), ("due-soon", sections["soon"])):
         for d in rows:
-            writer.writerow([_safe_cell(v) for v in (
+            writer.writerow([safe_cell(v) for v in (
                 name, d.case.reference, d.case.title, d.case.region, d.rule, "open",
                 (d.due or d.latest_due).strftime("%Y-%m-%d %H:%M"), d.note)])
     for f in sections["flags"]:
-        writer.writerow([_safe_cell(v) for v in (
+        writer.writerow([safe_cell(v) for v in (
             "flag", f.case.reference, f.case.title, f.case.region, f.rule, f.severity,
             f.action_due.strftime("%Y-%m-%d %H:%M") if f.action_due else "", f.explanation)])
     for case, last_on in sections["quiet"]:
-        writer.writerow([_safe_cell(v) for v in (
+        writer.writerow([safe_cell(v) for v in (
             "quiet", case.reference, case.title, case.region, "stalled-case", "info", "",
             f"last event {last_on}" if last_on else "no events")])
     return Response(out.getvalue(), mimetype="text/csv",

@@ -16,7 +16,7 @@ from app.procedure.when import EARLIEST_YEAR, LATEST_YEAR
 from app.services.statistics import Filters, Statistics, case_statistics
 from app.services.timeline import local_now
 from app.services.vocabulary_stats import csv_rows, vocabulary_statistics
-from app.views.dashboard import _safe_cell as safe_cell
+from app.views.csv_cells import safe_cell
 
 bp = Blueprint("statistics", __name__)
 
