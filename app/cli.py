@@ -21,7 +21,8 @@ from app.services.backup import BackupError, make_backup, restore_backup
 from app.services.errors import Invalid, NotFound
 from app.services.interchange import export_cases, import_document
 from app.services.mailer import MailNotConfigured, SmtpMailer
-from app.services.procedure import engine_calendar, engine_settings, recompute_all
+from app.services.parallel_recompute import recompute
+from app.services.procedure import engine_calendar, engine_settings, refresh_statistics
 from app.services.reminders import deliver, prepare_digests
 from app.services.seed import seed_database
 from app.services.timeline import local_now
@@ -182,13 +183,19 @@ def flags_group() -> None:
 
 
 @flags_group.command("recompute")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="worker processes deriving the rows (the command itself writes them); "
+                   "an in-memory SQLite database is always done in one process")
 @with_appcontext
 @as_cli
-def recompute_command() -> None:
+def recompute_command(jobs: int) -> None:
     """Rebuild every case's derived deadlines and flags (after a rule or calendar change)."""
-    report = recompute_all(db.session, reason="recomputed with flask flags recompute")
+    report = recompute(db.session, jobs, reason="recomputed with flask flags recompute")
     db.session.commit()
-    click.echo(f"Recomputed {report.cases} case(s): {report.deadlines} deadline(s), {report.flags} flag(s) "
+    refresh_statistics(db.session)
+    db.session.commit()
+    workers = f" with {report.workers} worker processes" if report.workers else ""
+    click.echo(f"Recomputed {report.cases} case(s){workers}: {report.deadlines} deadline(s), {report.flags} flag(s) "
                f"in {report.seconds:.2f} s ({report.rate:,.0f} cases/s).")
 
 

@@ -484,9 +484,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         drafts = generator.drafts(session)
         session.commit()
         timings["acks_drafts"] = time.perf_counter() - mark
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("ANALYZE"))  # what autovacuum would soon have done
-            session.commit()
+        # What `flask flags recompute` does after its recompute on SQLite (since 0012_list_indexes),
+        # and what autovacuum would soon have done on PostgreSQL.
+        session.execute(text("ANALYZE"))
+        session.commit()
         timings["total"] = time.perf_counter() - started
         with db.engine.connect() as connection:
             digest = checksum(connection, db.metadata)

@@ -216,19 +216,24 @@ def _short(statement: str) -> str:
     return " ".join(statement.split())[:160]
 
 
-def recompute(app, limit: int | None) -> dict[str, Any]:
-    """``recompute_all`` as ``flask flags recompute`` runs it (default batch), rolled back."""
+def recompute(app, limit: int | None, jobs: int = 1) -> dict[str, Any]:
+    """The recompute as ``flask flags recompute [--jobs N]`` runs it (default batch), rolled back."""
     from app.extensions import db
     from app.models import Case
-    from app.services.procedure import recompute_all
 
     with app.app_context():
-        kwargs = {"where": Case.id <= limit} if limit else {}
-        report = recompute_all(db.session, **kwargs)
+        if jobs > 1:  # not in commits before app.services.parallel_recompute
+            from app.services.parallel_recompute import recompute_parallel
+
+            report = recompute_parallel(db.session, jobs)
+        else:
+            from app.services.procedure import recompute_all
+
+            report = recompute_all(db.session, **({"where": Case.id <= limit} if limit else {}))
         db.session.rollback()
         db.session.remove()
         vacuum(db.engine)  # rolled-back rows are dead tuples too: leave the database as it was found
-    return {"cases": report.cases, "deadlines": report.deadlines, "flags": report.flags,
+    return {"cases": report.cases, "deadlines": report.deadlines, "flags": report.flags, "jobs": jobs,
             "seconds": round(report.seconds, 2), "cases_per_second": round(report.rate)}
 
 
@@ -368,7 +373,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             url, user_email("supervisor", 2), lambda: totp_code(app, user_email("supervisor", 2)), paths,
             args.memory_rounds))
     if not args.skip_recompute:
-        _phase(report, args, "recompute", lambda: recompute(app, args.recompute_cases))
+        _phase(report, args, "recompute", lambda: recompute(app, args.recompute_cases, args.recompute_jobs))
     report["environment"]["load_average_at_end"] = os.getloadavg()
     report["verdicts"] = verdicts(report)
     save(report, args)
@@ -433,7 +438,8 @@ def markdown(report: dict[str, Any]) -> str:
                          f"{floor['p95_ms']:.1f} | {floor['queries']} | | |")
     if "recompute" in report:
         rec = report["recompute"]
-        lines.append(f"| recompute of all flags: {rec['cases']:,} cases in {rec['seconds']} s | | | | "
+        jobs = f", {rec['jobs']} worker processes" if rec.get("jobs", 1) > 1 else ""
+        lines.append(f"| recompute of all flags{jobs}: {rec['cases']:,} cases in {rec['seconds']} s | | | | "
                      f"≥ 2,000 cases/s | {rec['cases_per_second']:,} cases/s, {yes[verdict['recompute']['met']]} |")
     for name, error in report.get("errors", {}).items():
         lines.append(f"| {name} | | | | | failed: {error} |")
@@ -454,6 +460,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-recompute", action="store_true")
     parser.add_argument("--recompute-cases", type=int, default=None,
                         help="recompute only the cases with id ≤ N (default: all)")
+    parser.add_argument("--recompute-jobs", type=int, default=1,
+                        help="worker processes of the recompute, as flask flags recompute --jobs (all cases)")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--memory-rounds", type=int, default=10, help="times each page is served by gunicorn")
     parser.add_argument("--profile", metavar="PAGE", help="print a cProfile of PAGE's requests")
@@ -465,6 +473,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if args.recompute_jobs > 1 and args.recompute_cases:
+        raise SystemExit("--recompute-jobs recomputes every case: leave out --recompute-cases")
     report = run(args)
     print(markdown(report))
 

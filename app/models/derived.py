@@ -9,9 +9,14 @@ recomputation never loses a supervisor's comment.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, Index, String, Text, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from app.extensions import db
 from app.models.cases import Case
@@ -22,10 +27,35 @@ from app.procedure.results import Deadline, Status
 LocalTime = DateTime(timezone=False)
 
 
+class DescNullsLast(ColumnElement[Any]):
+    """An index column sorted ``DESC NULLS LAST``, as ``ORDER BY ... .desc().nulls_last()`` asks.
+
+    PostgreSQL needs the words (its ``DESC`` puts NULL first); SQLite refuses them in an index
+    but sorts NULL lowest, so its plain ``DESC`` is the same order.
+    """
+
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        self.column = column
+
+
+@compiles(DescNullsLast)
+def _desc_nulls_last(element: DescNullsLast, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{compiler.process(element.column, **kw)} DESC NULLS LAST"
+
+
+@compiles(DescNullsLast, "sqlite")
+def _desc_nulls_last_sqlite(element: DescNullsLast, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{compiler.process(element.column, **kw)} DESC"
+
+
 class CaseDeadline(db.Model):
     __tablename__ = "case_deadlines"
     __table_args__ = (
-        Index("ix_case_deadlines_open_due", "outcome", "latest_due"),
+        # "Due soon" (latest_due >= now AND earliest_due < horizon): both bounds checked in the index.
+        Index("ix_case_deadlines_open_due", "outcome", "latest_due", "earliest_due"),
         # The dashboard's overdue list walks this backwards: open deadlines only.
         Index("ix_case_deadlines_open_latest", "latest_due", postgresql_where=text("outcome IS NULL"),
               sqlite_where=text("outcome IS NULL")),
@@ -56,7 +86,6 @@ class CaseDeadline(db.Model):
 
 class CaseFlag(db.Model):
     __tablename__ = "case_flags"
-    __table_args__ = (Index("ix_case_flags_active", "severity", "active_from"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -71,6 +100,12 @@ class CaseFlag(db.Model):
     active_until: Mapped[datetime | None] = mapped_column(LocalTime)
 
     case: Mapped[Case] = relationship()
+
+
+# The dashboard's active flags of one severity, latest first: read in the order it shows them,
+# so its LIMIT stops early instead of sorting every active flag.
+Index("ix_case_flags_active", CaseFlag.__table__.c.severity, DescNullsLast(CaseFlag.__table__.c.active_from),
+      CaseFlag.__table__.c.id)
 
 
 class FlagAcknowledgement(db.Model):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import ColumnElement, bindparam, delete, insert, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -151,15 +151,26 @@ def refresh_derived(session: Session, case: Case, settings: Settings | None = No
 
 
 @dataclass
-class _Derived:
-    """One case's derived rows, ready for a bulk write."""
+class _Rows:
+    """One case's derived rows, ready for a bulk write: plain values, which a worker process
+    hands back cheaply (app.services.parallel_recompute)."""
 
     case_id: int
-    result: Evaluation
     stages: str
     last_event_on: date | None
     deadlines: list[dict[str, Any]]
     flags: list[dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"case_id": self.case_id, "stages": self.stages, "last_event_on": self.last_event_on,
+                "deadlines": self.deadlines, "flags": self.flags}
+
+
+@dataclass
+class _Derived(_Rows):
+    """The rows and the engine's evaluation they come from, which an event write returns."""
+
+    result: Evaluation
 
 
 def _derive(case: _Stored, settings: Settings, calendar: WorkingCalendar) -> _Derived:
@@ -174,10 +185,11 @@ def _derive(case: _Stored, settings: Settings, calendar: WorkingCalendar) -> _De
         "event_ids": list(f.events),
         "explanation": f.explanation, "action": f.action, "action_due": f.action_due, "active_from": f.active_from,
         "active_until": f.active_until} for f in result.flags]
-    return _Derived(case.case_id, result, " " + " ".join(result.stages) + " ", case.last_event_on, deadlines, flags)
+    return _Derived(case_id=case.case_id, stages=" " + " ".join(result.stages) + " ",
+                    last_event_on=case.last_event_on, deadlines=deadlines, flags=flags, result=result)
 
 
-def _write(session: Session, batch: list[_Derived], reason: str | None) -> None:
+def _write(session: Session, batch: Sequence[_Rows], reason: str | None) -> None:
     """Replace the batch's derived rows with a handful of statements, whatever its size."""
     ids = [d.case_id for d in batch]
     if reason is not None:
@@ -208,7 +220,7 @@ def _explanation(deadline: Deadline, start: tuple[str, When] | None, settings: S
     return {"kind": told.kind.value, "steps": list(steps), "text": as_sentence(steps)}
 
 
-def _record_changes(session: Session, batch: list[_Derived], reason: str) -> None:
+def _record_changes(session: Session, batch: Sequence[_Rows], reason: str) -> None:
     """Every stored due date or outcome the new rows move, with the reason."""
     ids = [d.case_id for d in batch]
     before = {(row.case_id, row.rule, row.from_event_id): (row.due, row.outcome) for row in session.execute(
@@ -232,6 +244,7 @@ class RecomputeReport:
     deadlines: int
     flags: int
     seconds: float
+    workers: int = 0  # processes that derived the rows besides the writer (0: all done in one)
 
     @property
     def rate(self) -> float:
@@ -259,3 +272,20 @@ def recompute_all(session: Session, batch: int = 500, *, where: ColumnElement[bo
         last_id = cases[-1].case_id
     session.expire_all()  # objects the caller holds see the new stages
     return RecomputeReport(*totals, time.perf_counter() - started)
+
+
+def refresh_statistics(session: Session) -> None:
+    """Let the query planner know what the tables hold after a full recompute (run after its
+    commit; on SQLite the caller commits again).
+
+    SQLite gathers no statistics by itself and otherwise plans from guesses (docs/performance.md,
+    section 2). On PostgreSQL every replaced row stays a dead tuple in the tables and their
+    indexes until a vacuum, and the dashboard scans them (section 5); ``VACUUM`` cannot run
+    in a transaction, hence its own autocommit connection.
+    """
+    engine = session.get_bind().engine
+    if engine.dialect.name == "sqlite":
+        session.execute(text("ANALYZE"))
+    elif engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM (ANALYZE) cases, case_deadlines, case_flags")
