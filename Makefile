@@ -8,7 +8,7 @@ PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
 export FLASK_APP := app:create_app
 
-.PHONY: run install migrate seed test test-sqlite test-postgresql test-browser lint db-check postgres chromium clean
+.PHONY: run install translations messages migrate seed test test-sqlite test-postgresql test-browser lint db-check postgres chromium clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-migrate: install
+# The interface's catalogs (app/translations/*/LC_MESSAGES/messages.po) compiled for gettext.
+translations: install
+	$(BIN)/pybabel compile -d app/translations
+
+# After changing the interface's text: extract it and merge it into the catalogs to translate.
+messages: install
+	PYTHONPATH=. $(BIN)/pybabel extract -F babel.cfg -k _l -k Phrase -k plural_message:1,2 --add-location=file --sort-by-file --project=Qorgau \
+	  -o app/translations/messages.pot .
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching
+
+migrate: translations
 	$(BIN)/flask db upgrade
 
 seed: migrate
@@ -38,10 +48,10 @@ db-check: install
 test: install lint db-check postgres chromium
 	$(MAKE) --no-print-directory test-sqlite test-postgresql
 
-test-sqlite: install
+test-sqlite: translations
 	QORGAU_TEST_DB=sqlite CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
-test-postgresql: install postgres
+test-postgresql: translations postgres
 	QORGAU_TEST_DB=postgresql CHROMIUM=$(CHROMIUM) $(BIN)/pytest -m "not browser"
 
 # The PostgreSQL server the tests use: started if it is installed but not running.

@@ -71,6 +71,7 @@ def _ensure_instance_secret(app: Flask, config_name: str, setting: str, variable
 def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401 - the models must be known to the metadata
     from app.extensions import Session, csrf, db, limiter, login_manager, migrate
+    from app.i18n import init_app as init_i18n
     from app.services.audit import install as install_audit
     from app.sqlite import enable_sqlite_transactions
 
@@ -81,6 +82,7 @@ def register_extensions(app: Flask) -> None:
     app.before_request(allow_file_uploads)  # before the CSRF check, which reads the whole form
     csrf.init_app(app)
     limiter.init_app(app)
+    init_i18n(app)
     with app.app_context():
         enable_sqlite_transactions(db.engine)
 
@@ -110,6 +112,7 @@ def register_blueprints(app: Flask) -> None:
         events,
         files,
         imports,
+        language,
         law,
         people,
         reminders,
@@ -119,7 +122,7 @@ def register_blueprints(app: Flask) -> None:
     )
 
     for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin, supervision,
-                   reminders, law, vocabularies, statistics, dossier, imports):
+                   reminders, law, vocabularies, statistics, dossier, imports, language):
         app.register_blueprint(module.bp)
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from flask_babel import format_number
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 WIDTH = 640  # viewBox units; the stylesheet scales the chart to its column
@@ -42,7 +44,7 @@ def bar_chart(items: Sequence[tuple[str, int]], *, title: str, description: str 
     chart_id = _ID.sub("-", chart_id) or "chart"
     rows = [(_clean(label), int(value)) for label, value in items]
     height = max(len(rows), 1) * ROW + 2 * PAD
-    said = "; ".join(f"{label}: {value:,}" for label, value in rows) or "Nothing to show"
+    said = "; ".join(f"{label}: {format_number(value)}" for label, value in rows) or _("Nothing to show")
     # Markup.format escapes every value it is given: labels, titles and numbers alike.
     parts = [Markup(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" height="{height}" '
@@ -52,8 +54,8 @@ def bar_chart(items: Sequence[tuple[str, int]], *, title: str, description: str 
     ).format(width=WIDTH, height=height, id=chart_id, font=FONT, title=_clean(title),
              desc=_sentence(_clean(description)) + said)]
     if not rows:
-        parts.append(Markup('<text x="{x}" y="{y}" dominant-baseline="middle" fill="{ink}">Nothing to show.</text>')
-                     .format(x=PAD, y=PAD + ROW // 2, ink=TEXT_COLOUR))
+        parts.append(Markup('<text x="{x}" y="{y}" dominant-baseline="middle" fill="{ink}">{nothing}</text>')
+                     .format(x=PAD, y=PAD + ROW // 2, ink=TEXT_COLOUR, nothing=_("Nothing to show.")))
     largest = max((value for _, value in rows), default=0)
     span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     for index, (label, value) in enumerate(rows):
@@ -67,7 +69,7 @@ def bar_chart(items: Sequence[tuple[str, int]], *, title: str, description: str 
             'fill="{ink}">{short}</text>{bar}'
             '<text class="value" x="{value_x:.1f}" y="{y:g}" dominant-baseline="middle" fill="{ink}">{value}</text>'
             '</g>'
-        ).format(label=label, value=f"{value:,}", short=_shorten(label), bar=bar, label_x=LABEL_WIDTH - 8,
+        ).format(label=label, value=format_number(value), short=_shorten(label), bar=bar, label_x=LABEL_WIDTH - 8,
                  value_x=LABEL_WIDTH + length + 6, y=top + ROW / 2, ink=TEXT_COLOUR))
     parts.append(Markup("</svg>"))
     return Markup("\n").join(parts)

@@ -48,7 +48,10 @@ def app(database_url, tmp_path_factory):
     os.environ["QORGAU_INSTANCE"] = str(tmp_path_factory.mktemp("instance"))
     from app import create_app
     from app.extensions import db
+    from app.i18n import compile_catalogs
     from app.services.files import new_key
+
+    compile_catalogs()  # the .mo files are built, not kept in the repository
 
     files = tmp_path_factory.mktemp("files")
     app = create_app("test", SQLALCHEMY_DATABASE_URI=database_url, FILES_DIR=str(files), FILE_KEY=new_key())

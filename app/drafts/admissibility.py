@@ -1,7 +1,11 @@
 """What stands in the way of a communication, checked before drafting.
 
 Blockers make a communication inadmissible as the file stands; warnings need an argument
-in the draft. Each finding says what to do about it.
+in the draft. Each finding says what to do about it, as a Phrase (app/procedure/phrase.py):
+its English text, said in the reader's language on the draft pages. Committees are codes
+(CAT, HRC) in every language; dates keep the form the English writes them in.
+
+Plain Python: no Flask.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.procedure.casefile import CaseFile
+from app.procedure.phrase import Label, Phrase
 from app.procedure.results import Evaluation, Status
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,7 @@ DEFAULT_PROCEDURES = (
 class Finding:
     level: str  # "blocker" or "warning"
     code: str
-    message: str
+    message: Phrase  # its English text; said in the reader's language with app.wording.said
 
 
 ILL_TREATMENT = ("incident", "apprehension", "interrogation", "death_in_custody", "reprisal", "expulsion_ordered",
@@ -57,44 +63,52 @@ def check(case: CaseFile, evaluation: Evaluation, committee: str, procedures: di
 def _procedure(case: CaseFile, committee: str, procedures: dict[str, Procedure]):
     procedure = procedures.get(committee)
     if procedure is None or not procedure.available:
-        yield Finding("blocker", "procedure-not-accepted",
-                      f"Kazakhstan has not accepted individual communications to {committee}"
-                      + (f" ({procedure.note})" if procedure and procedure.note else "") + ".")
+        if procedure and procedure.note:  # the note is the admin's own text, shown as written
+            message = Phrase("Kazakhstan has not accepted individual communications to %(committee)s (%(note)s).",
+                             committee=committee, note=procedure.note)
+        else:
+            message = Phrase("Kazakhstan has not accepted individual communications to %(committee)s.",
+                             committee=committee)
+        yield Finding("blocker", "procedure-not-accepted", message)
         return
     if procedure.in_force_since:
         facts = case.of_type(*ILL_TREATMENT)
         before = [e for e in facts if e.when.latest().date() < procedure.in_force_since]
         if facts and len(before) == len(facts):
             yield Finding("blocker", "ratione-temporis",
-                          f"Every recorded fact predates {procedure.in_force_since:%d.%m.%Y}, when the procedure "
-                          f"took effect for Kazakhstan: argue a continuing violation or choose another committee.")
+                          Phrase("Every recorded fact predates %(since)s, when the procedure took effect for "
+                                 "Kazakhstan: argue a continuing violation or choose another committee.",
+                                 since=_dotted(procedure.in_force_since)))
         elif before:
             yield Finding("warning", "ratione-temporis",
-                          f"Some facts predate {procedure.in_force_since:%d.%m.%Y}: the Committee can examine only "
-                          "what happened after, or continuing effects.")
+                          Phrase("Some facts predate %(since)s: the Committee can examine only what happened "
+                                 "after, or continuing effects.", since=_dotted(procedure.in_force_since)))
 
 
 def _remedies(case: CaseFile, evaluation: Evaluation):
     complaints = case.of_type("complaint_filed", "appeal_filed", "asylum_appeal_filed")
     if not complaints:
         yield Finding("blocker", "remedies-not-used",
-                      "No complaint or appeal is recorded: domestic remedies have not been used.")
+                      Phrase("No complaint or appeal is recorded: domestic remedies have not been used."))
     decided = len(case.of_type("appeal_decided"))
     if len(case.of_type("appeal_filed")) > decided:
         yield Finding("blocker", "remedies-pending",
-                      "An appeal is still undecided: wait for the decision, or argue that the remedy is "
-                      "unreasonably prolonged or ineffective.")
+                      Phrase("An appeal is still undecided: wait for the decision, or argue that the remedy is "
+                             "unreasonably prolonged or ineffective."))
     if "investigation" in evaluation.stages:
         yield Finding("warning", "investigation-open",
-                      "The investigation is still open: argue that it is ineffective or unreasonably prolonged.")
+                      Phrase("The investigation is still open: argue that it is ineffective or unreasonably "
+                             "prolonged."))
     for termination in case.of_type("investigation_terminated"):
         if not list(case.after(termination, "appeal_filed")):
             yield Finding("blocker", "termination-not-appealed",
-                          f"The termination of {termination.when} was never appealed: complain to the "
-                          "investigating judge (CPC 106) or explain why that remedy was not available.")
+                          Phrase("The termination of %(when)s was never appealed: complain to the investigating "
+                                 "judge (CPC 106) or explain why that remedy was not available.",
+                                 when=str(termination.when)))
     if any(f.rule == "decision-not-served" for f in evaluation.flags):
         yield Finding("warning", "decision-not-served",
-                      "A decision was never served: explain in the draft why its appeal term could not be used.")
+                      Phrase("A decision was never served: explain in the draft why its appeal term could not "
+                             "be used."))
 
 
 def _other_bodies(case: CaseFile, committee: str):
@@ -102,19 +116,21 @@ def _other_bodies(case: CaseFile, committee: str):
         other = submitted.get("committee")
         if other != committee:
             yield Finding("blocker", "same-matter-elsewhere",
-                          f"The same matter was submitted to {other} on {submitted.when}: a committee will not "
-                          "examine a matter pending before or decided by another international body.")
+                          Phrase("The same matter was submitted to %(other)s on %(when)s: a committee will not "
+                                 "examine a matter pending before or decided by another international body.",
+                                 other=str(other), when=str(submitted.when)))
         else:
             yield Finding("warning", "already-submitted",
-                          f"A communication to {committee} is already recorded ({submitted.when}).")
+                          Phrase("A communication to %(committee)s is already recorded (%(when)s).",
+                                 committee=committee, when=str(submitted.when)))
 
 
 def _authorization(case: CaseFile, committee: str):
     signed = [e for e in case.of_type("authorization_signed") if e.get("committee") in (None, committee)]
     if not signed:
         yield Finding("blocker", "no-authorization",
-                      "No signed consent or power of attorney is on file: record it (event 'Consent or power "
-                      "of attorney signed') before submitting.")
+                      Phrase("No signed consent or power of attorney is on file: record it (event '%(event)s') "
+                             "before submitting.", event=Label(EVENT_TYPES_BY_NAME["authorization_signed"].label)))
 
 
 def _hrc_window(evaluation: Evaluation, as_of: datetime):
@@ -124,10 +140,16 @@ def _hrc_window(evaluation: Evaluation, as_of: datetime):
         status = deadline.status(as_of)
         if status is Status.MISSED:
             yield Finding("blocker", "hrc-five-years",
-                          "More than five years have passed since the last domestic decision: the Committee may "
-                          "find the communication an abuse of the right of submission (rule 99(c)) unless the "
-                          "delay is justified.")
+                          Phrase("More than five years have passed since the last domestic decision: the Committee "
+                                 "may find the communication an abuse of the right of submission (rule 99(c)) "
+                                 "unless the delay is justified."))
         elif any(f.rule == "hrc-window-closing" for f in evaluation.flags):
             yield Finding("warning", "hrc-window-closing",
-                          "The five years since the last domestic decision end soon: submit before "
-                          f"{deadline.due.due:%d.%m.%Y}." if deadline.due else "The five-year window closes soon.")
+                          Phrase("The five years since the last domestic decision end soon: submit before "
+                                 "%(day)s.", day=_dotted(deadline.due.due)) if deadline.due
+                          else Phrase("The five-year window closes soon."))
+
+
+def _dotted(day: date | datetime) -> str:
+    """A day as the findings write it in every language: 21.02.2008."""
+    return f"{day:%d.%m.%Y}"

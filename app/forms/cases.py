@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
 
@@ -13,30 +14,30 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class CaseForm(FlaskForm):
-    reference = StringField("Reference", description="e.g. KZ-2024-0012; cannot be changed later")
-    title = StringField("Title")
-    region = code_select("Region", REGIONS)
-    city = StringField("City or district")
-    place_type = code_select("Where the ill-treatment happened", PLACE_TYPES)
-    perpetrator_agency = code_select("Alleged perpetrators' agency", BODIES)
-    victim_flags = MultiCheckboxField("Victim", choices=options(VICTIM_FLAGS, blank=None))
-    incident = StringField("Shared incident", description="links group cases, e.g. january-2022")
-    summary = TextAreaField("Summary")
+    reference = StringField(_l("Reference"), description=_l("e.g. KZ-2024-0012; cannot be changed later"))
+    title = StringField(_l("Title"))
+    region = code_select(_l("Region"), REGIONS)
+    city = StringField(_l("City or district"))
+    place_type = code_select(_l("Where the ill-treatment happened"), PLACE_TYPES)
+    perpetrator_agency = code_select(_l("Alleged perpetrators' agency"), BODIES)
+    victim_flags = MultiCheckboxField(_l("Victim"), choices=options(VICTIM_FLAGS, blank=None))
+    incident = StringField(_l("Shared incident"), description=_l("links group cases, e.g. january-2022"))
+    summary = TextAreaField(_l("Summary"))
     version = HiddenField()
 
 
 class PartyForm(FlaskForm):
-    role = code_select("Role in this case", ROLES, blank=None)
-    person_id = SelectField("Person", choices=pairs([("", "— a new person —")]), validate_choice=False)
-    name = StringField("Name")
-    description = StringField("Description (when the name is unknown)")
-    aliases = TextAreaField("Other spellings, one per line")
-    notes = StringField("Notes on this role")
+    role = code_select(_l("Role in this case"), ROLES, blank=None)
+    person_id = SelectField(_l("Person"), choices=pairs([("", _l("— a new person —"))]), validate_choice=False)
+    name = StringField(_l("Name"))
+    description = StringField(_l("Description (when the name is unknown)"))
+    aliases = TextAreaField(_l("Other spellings, one per line"))
+    notes = StringField(_l("Notes on this role"))
 
 
 class PersonForm(FlaskForm):
-    name = StringField("Name")
-    description = StringField("Description (when the name is unknown)")
-    aliases = TextAreaField("Other spellings, one per line")
-    notes = TextAreaField("Notes")
+    name = StringField(_l("Name"))
+    description = StringField(_l("Description (when the name is unknown)"))
+    aliases = TextAreaField(_l("Other spellings, one per line"))
+    notes = TextAreaField(_l("Notes"))
     version = HiddenField()

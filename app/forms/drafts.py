@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, TextAreaField
 
@@ -7,21 +8,27 @@ from app.drafts.builder import EDITABLE
 from app.drafts.language import SECTION_TITLES
 from app.forms.cases import MultiCheckboxField
 from app.forms.common import pairs
+from app.i18n import current_language
 
 
 class NewDraftForm(FlaskForm):
-    committee = SelectField("Committee", choices=pairs([("CAT", "Committee against Torture (art. 22)"),
-                                                       ("HRC", "Human Rights Committee (OP1)")]),
+    committee = SelectField(_l("Committee"), choices=pairs([("CAT", _l("Committee against Torture (art. 22)")),
+                                                           ("HRC", _l("Human Rights Committee (OP1)"))]),
                             validate_choice=False)
-    language = SelectField("Language of the draft", choices=pairs([("en", "English"), ("ru", "Русский")]),
+    # The languages a draft is written in, each named in itself.
+    language = SelectField(_l("Language of the draft"), choices=pairs([("en", "English"), ("ru", "Русский")]),
                            validate_choice=False)
-    provisions = MultiCheckboxField("Provisions invoked", choices=[], validate_choice=False)
+    provisions = MultiCheckboxField(_l("Provisions invoked"), choices=[], validate_choice=False)
 
 
 def edit_form_class():
-    attrs = {key: TextAreaField(SECTION_TITLES[key]["en"],
-                                description="Paragraphs are separated by a blank line; [[source]] makes a footnote.")
+    """Made per request: the sections are headed as the draft's Russian or English text heads them,
+    in Russian for the Russian and Kazakh interfaces."""
+    language = "ru" if current_language() in ("ru", "kk") else "en"
+    attrs = {key: TextAreaField(SECTION_TITLES[key][language],
+                                description=_l("Paragraphs are separated by a blank line; [[source]] makes a "
+                                               "footnote."))
              for key in EDITABLE}
-    attrs["provisions"] = MultiCheckboxField("Provisions invoked", choices=[], validate_choice=False)
+    attrs["provisions"] = MultiCheckboxField(_l("Provisions invoked"), choices=[], validate_choice=False)
     attrs["based_on"] = HiddenField()
     return type("EditDraftForm", (FlaskForm,), attrs)

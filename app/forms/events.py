@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field as FormField
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
@@ -17,22 +19,28 @@ from app.models import Event, VocabularyTerm
 from app.procedure.vocabulary import BODIES, EventType, Field, Kind, term_codes
 from app.services.vocabularies import depth, terms_by_vocabulary
 
-WHEN_HELP = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (Almaty time) — only as precise as the record"
+WHEN_HELP = _l("YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (Almaty time) — only as precise as the record")
 PREFIX = "f_"
-_BOOL_OPTIONS = (("", "not known"), ("yes", "yes"), ("no", "no"))
+_BOOL_OPTIONS = (("", _l("not known")), ("yes", _l("yes")), ("no", _l("no")))
+
+
+def tr(text: str | None) -> str:
+    """Domain text of the vocabulary (a field's label, hint, an event type's label) in the
+    interface language: the catalog has it from app.domain_messages."""
+    return gettext(text) if text else ""
 
 
 class EventFormBase(FlaskForm):
     """Common fields; the type's own fields are added by :func:`event_form_class`."""
 
-    at = StringField("When", description=WHEN_HELP)
-    body = code_select("Who acted", BODIES)
-    document_number = StringField("Document number")
-    document_title = StringField("Document title")
-    source = StringField("Source", description="document and paragraph, or \"lawyer's file\"")
-    notes = TextAreaField("Notes")
-    reason = TextAreaField("Why is this event corrected?")
-    also_cases = MultiCheckboxField("Record the same event in the linked cases too",
+    at = StringField(_l("When"), description=WHEN_HELP)
+    body = code_select(_l("Who acted"), BODIES)
+    document_number = StringField(_l("Document number"))
+    document_title = StringField(_l("Document title"))
+    source = StringField(_l("Source"), description=_l("document and paragraph, or \"lawyer's file\""))
+    notes = TextAreaField(_l("Notes"))
+    reason = TextAreaField(_l("Why is this event corrected?"))
+    also_cases = MultiCheckboxField(_l("Record the same event in the linked cases too"),
                                     choices=[], validate_choice=False)
     version = HiddenField()
 
@@ -55,7 +63,8 @@ class _Retained:
         choices = list(super().iter_choices())
         offered = {c.value for c in choices}
         extra = [code for code in term_codes(self.data) if code and code not in offered]
-        return choices + [Choice(value=code, label=self.retired.get(code, code) + " (no longer in the list)",
+        return choices + [Choice(value=code, label=gettext("%(term)s (no longer in the list)",
+                                                           term=self.retired.get(code, code)),
                                  selected=True, render_kw={}) for code in extra]
 
 
@@ -70,8 +79,8 @@ class TermField(_Retained, SelectField):
 def _term_field(spec: Field, label: str, vocabulary: list[VocabularyTerm]) -> FormField:
     active = [t for t in vocabulary if t.active]
     retired = {t.code: term_label(t).strip() for t in vocabulary if not t.active}
-    hint = spec.hint if active else (spec.hint + " The list is empty: an admin loads it with "
-                                     "`flask vocabularies load`.")
+    hint = tr(spec.hint) if active else (tr(spec.hint) + " " + gettext("The list is empty: an admin loads it with "
+                                                                     "`flask vocabularies load`."))
     options = pairs((t.code, term_label(t)) for t in active)
     if spec.kind is Kind.TERMS:
         return TermsField(label, choices=options, validate_choice=False, retired=retired, description=hint,
@@ -82,7 +91,7 @@ def _term_field(spec: Field, label: str, vocabulary: list[VocabularyTerm]) -> Fo
 
 def _form_field(spec: Field, case_events: list[Event],
                 vocabularies: dict[str, list[VocabularyTerm]] | None = None) -> FormField:
-    label = spec.label + (" *" if spec.required else "")
+    label = tr(spec.label) + (" *" if spec.required else "")
     if spec.kind in (Kind.TERM, Kind.TERMS):
         return _term_field(spec, label, (vocabularies or {}).get(spec.vocabulary or "", []))
     if spec.kind is Kind.LONG_TEXT:
@@ -93,11 +102,12 @@ def _form_field(spec: Field, case_events: list[Event],
         return code_select(label, spec.choices)
     if spec.kind is Kind.EVENT:
         return SelectField(label, validate_choice=False, choices=pairs([("", "—")] + [
-            (e.uid, f"{e.when} · {e.event_type.label}") for e in case_events]))
+            (e.uid, f"{e.when} · {tr(e.event_type.label)}") for e in case_events]))
     if spec.kind is Kind.WHEN:
         return StringField(label, description=WHEN_HELP)
     if spec.kind is Kind.AMOUNT:
-        return StringField(label, description="a number without thousands separators, e.g. 2000000 or 2 000 000")
+        return StringField(label, description=gettext("a number without thousands separators, "
+                                                      "e.g. 2000000 or 2 000 000"))
     return StringField(label)
 
 
@@ -168,3 +178,9 @@ def fill_from_event(form: EventFormBase, event: Event) -> None:
 def error_field_names(event_type: EventType) -> dict[str, str]:
     """Service error keys (``fields.to_body``) mapped to form field names (``f_to_body``)."""
     return {f"fields.{spec.name}": PREFIX + spec.name for spec in event_type.fields}
+
+
+def error_labels(event_type: EventType) -> dict[str, str]:
+    """What an error shown at the top of the form is about, for keys the form has no field for:
+    the event's type and its own fields, in the interface language."""
+    return {"type": gettext("Type"), **{f"fields.{spec.name}": tr(spec.label) for spec in event_type.fields}}

@@ -25,6 +25,7 @@ from app.procedure.vocabulary import (
     VICTIM_FLAGS,
     FieldErrors,
     clean_text,
+    message_of,
     shown,
 )
 from app.procedure.when import almaty_now
@@ -128,7 +129,7 @@ class _Collector:
         try:
             return clean_text(value, limit)
         except ValueError as exc:
-            self.add(where, name, str(exc))
+            self.add(where, name, message_of(exc))
             return None
 
     def code(self, obj: dict, name: str, where: str, allowed: Iterable[str]) -> str | None:
@@ -207,7 +208,7 @@ def _parse_people(raw: Any, out: _Collector) -> list[PersonRecord]:
                 try:
                     aliases.append(clean_text(alias, MAX_TEXT))
                 except ValueError as exc:
-                    out.add(where, "aliases", str(exc))
+                    out.add(where, "aliases", message_of(exc))
         people.append(PersonRecord(key, name, aliases, description,
                                    out.text(obj, "notes", where, limit=MAX_LONG_TEXT)))
     return people

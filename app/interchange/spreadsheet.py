@@ -19,12 +19,15 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import filetype
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString as _LazyString
 
 from app.interchange.format import (
     FORMAT_NAME,
@@ -71,6 +74,15 @@ CSV_MIME = "text/csv"
 
 # --------------------------------------------------------------------------- problems
 
+# The reasons and generated column names are lazy strings (flask_babel.lazy_gettext): this module
+# needs no Flask application, and a problem is worded in the interface language only when it is
+# shown (``str``); without an application, or in English, it reads as written here.
+Text = str  # a str or a lazy string that becomes one when shown
+
+# The sheets are named as in the file ("cases", "events"); a problem of the whole file says "file".
+FILE = "file"
+
+
 @dataclass(frozen=True)
 class SheetProblem:
     """One thing wrong with an upload: the sheet, the row as numbered in the file, the column
@@ -78,12 +90,24 @@ class SheetProblem:
 
     sheet: str
     row: int | None
-    column: str | None
-    reason: str
+    column: Text | None
+    reason: Text
 
     def __str__(self) -> str:
-        where = self.sheet + (f" row {self.row}" if self.row is not None else "")
-        return f"{where}, {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+        sheet = gettext("file") if self.sheet == FILE else self.sheet
+        if self.row is not None and self.column:
+            return gettext("%(sheet)s row %(row)d, %(column)s: %(reason)s", sheet=sheet, row=self.row,
+                           column=self.column, reason=self.reason)
+        if self.row is not None:
+            return gettext("%(sheet)s row %(row)d: %(reason)s", sheet=sheet, row=self.row, reason=self.reason)
+        if self.column:
+            return gettext("%(sheet)s, %(column)s: %(reason)s", sheet=sheet, column=self.column, reason=self.reason)
+        return gettext("%(sheet)s: %(reason)s", sheet=sheet, reason=self.reason)
+
+
+def reason_of(exc: ValueError) -> Text:
+    """The message of a ValueError raised here, still lazy (a plain str from elsewhere as it is)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str | _LazyString) else str(exc)
 
 
 class SpreadsheetError(ValueError):
@@ -206,8 +230,8 @@ def read_uploads(cases: Upload, events: Upload | None = None) -> tuple[RawSheet,
             problems += exc.problems
         else:
             if events_sheet is not None:
-                problems.append(SheetProblem(EVENTS, None, None, "the events are both a sheet of the workbook "
-                                             "and a second file: give them once"))
+                problems.append(SheetProblem(EVENTS, None, None, _l("the events are both a sheet of the workbook "
+                                                                    "and a second file: give them once")))
             events_sheet = extra
     if problems:
         raise SpreadsheetError(problems)
@@ -218,16 +242,17 @@ def read_uploads(cases: Upload, events: Upload | None = None) -> tuple[RawSheet,
 def file_kind(data: bytes) -> str:
     """XLSX_MIME or CSV_MIME judged by the content, never the name; raises SpreadsheetError."""
     if not data:
-        raise SpreadsheetError([SheetProblem("file", None, None, "the file is empty")])
+        raise SpreadsheetError([SheetProblem(FILE, None, None, _l("the file is empty"))])
     if data[:4] == b"PK\x03\x04":
         return XLSX_MIME  # checked as a workbook by _open_workbook
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise SpreadsheetError([SheetProblem("file", None, None, "an old Excel 97-2003 (.xls) workbook: "
-                                             "save it as Excel Workbook (.xlsx) or as CSV")])
+        raise SpreadsheetError([SheetProblem(FILE, None, None, _l("an old Excel 97-2003 (.xls) workbook: "
+                                                                  "save it as Excel Workbook (.xlsx) or as CSV"))])
     kind = filetype.guess(data)
     if kind is not None:
-        raise SpreadsheetError([SheetProblem("file", None, None, f"a {kind.extension.upper()} file "
-                                             f"({kind.mime}), not a spreadsheet: upload XLSX or CSV")])
+        raise SpreadsheetError([SheetProblem(FILE, None, None, _l(
+            "a %(extension)s file (%(mime)s), not a spreadsheet: upload XLSX or CSV",
+            extension=kind.extension.upper(), mime=kind.mime))])
     return CSV_MIME
 
 
@@ -257,10 +282,10 @@ def decode_text(data: bytes, sheet: str) -> str:
             except UnicodeDecodeError:
                 text = data.decode("cp1251")
     except UnicodeDecodeError:
-        raise SpreadsheetError([SheetProblem(sheet, None, None, "is neither UTF-8 nor Windows-1251 "
-                                             "(Cyrillic) text: save it as CSV UTF-8")]) from None
+        raise SpreadsheetError([SheetProblem(sheet, None, None, _l("is neither UTF-8 nor Windows-1251 "
+                                                                   "(Cyrillic) text: save it as CSV UTF-8"))]) from None
     if "\x00" in text:
-        raise SpreadsheetError([SheetProblem(sheet, None, None, "is not a text file: upload XLSX or CSV")])
+        raise SpreadsheetError([SheetProblem(sheet, None, None, _l("is not a text file: upload XLSX or CSV"))])
     return text
 
 
@@ -287,8 +312,8 @@ def read_csv(data: bytes, sheet: str) -> RawSheet:
         for number, cells in enumerate(reader, start=1):
             _keep(raw, number, [c.strip() for c in cells])
     except csv.Error as exc:
-        reason = (f"has a cell longer than {csv.field_size_limit():,} characters" if "field limit" in str(exc)
-                  else f"cannot be read as CSV: {exc}")
+        reason = (_l("has a cell longer than %(limit)s characters", limit=f"{csv.field_size_limit():,}")
+                  if "field limit" in str(exc) else _l("cannot be read as CSV: %(error)s", error=str(exc)))
         raise SpreadsheetError([SheetProblem(sheet, number + 1, None, reason)]) from None
     return raw
 
@@ -301,22 +326,22 @@ def _keep(raw: RawSheet, number: int, cells: list[str] | None) -> None:
     """Add a row unless blank (None: blank, known without reading it); refuse a sheet over the limits."""
     limit = row_limit(raw.name)
     if number > MAX_SCANNED_ROWS:
-        raise SpreadsheetError([SheetProblem(raw.name, None, None, f"goes on past row {MAX_SCANNED_ROWS:,}; "
-                                             f"the limit is {limit:,} rows: import it in parts, and "
-                                             "delete the empty rows below the data")])
+        raise SpreadsheetError([SheetProblem(raw.name, None, None, _l(
+            "goes on past row %(row)s; the limit is %(limit)s rows: import it in parts, and delete the empty "
+            "rows below the data", row=f"{MAX_SCANNED_ROWS:,}", limit=f"{limit:,}"))])
     if not cells or not any(cells):
         return
     raw.rows.append((number, cells))
     if len(raw.rows) > limit + 1:
-        raise SpreadsheetError([SheetProblem(raw.name, None, None, f"has more than {limit:,} rows of data; "
-                                             "import it in parts")])
+        raise SpreadsheetError([SheetProblem(raw.name, None, None, _l(
+            "has more than %(limit)s rows of data; import it in parts", limit=f"{limit:,}"))])
 
 
 # XLSX -----------------------------------------------------------------------
 
 def _check_archive(data: bytes, sheet: str) -> None:
     """Refuse before openpyxl reads anything: not a workbook, macros, a zip bomb, XML entities."""
-    def refuse(reason: str) -> SpreadsheetError:
+    def refuse(reason: Text) -> SpreadsheetError:
         return SpreadsheetError([SheetProblem(sheet, None, None, reason)])
 
     try:
@@ -324,22 +349,22 @@ def _check_archive(data: bytes, sheet: str) -> None:
             infos = archive.infolist()
             names = {i.filename.lower() for i in infos}
             if len(infos) > XLSX_MAX_MEMBERS:
-                raise refuse("this archive has too many parts to be a workbook: refused")
+                raise refuse(_l("this archive has too many parts to be a workbook: refused"))
             unpacked = sum(i.file_size for i in infos)
             if unpacked > XLSX_MAX_UNPACKED or unpacked > XLSX_MAX_RATIO * len(data):
-                raise refuse("this archive unpacks to far more than its size (a zip bomb?): refused")
+                raise refuse(_l("this archive unpacks to far more than its size (a zip bomb?): refused"))
             if any(n.endswith("vbaproject.bin") for n in names) or b"macroenabled" in _member(
                     archive, "[Content_Types].xml").lower():
-                raise refuse("the workbook contains macros (.xlsm): save it as Excel Workbook (.xlsx)")
+                raise refuse(_l("the workbook contains macros (.xlsm): save it as Excel Workbook (.xlsx)"))
             if "xl/workbook.bin" in names:
-                raise refuse("a binary workbook (.xlsb): save it as Excel Workbook (.xlsx) or as CSV")
+                raise refuse(_l("a binary workbook (.xlsb): save it as Excel Workbook (.xlsx) or as CSV"))
             if "xl/workbook.xml" not in names:
-                raise refuse("a ZIP archive but not an Excel workbook: upload XLSX or CSV")
+                raise refuse(_l("a ZIP archive but not an Excel workbook: upload XLSX or CSV"))
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels")) and _declares_entities(archive, info):
-                    raise refuse("the workbook declares XML entities, which Excel never writes: refused")
+                    raise refuse(_l("the workbook declares XML entities, which Excel never writes: refused"))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
-        raise refuse("a damaged ZIP archive, not a workbook that can be read") from None
+        raise refuse(_l("a damaged ZIP archive, not a workbook that can be read")) from None
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -381,14 +406,15 @@ def read_xlsx(data: bytes, role: str, *, with_events: bool) -> tuple[RawSheet, R
     except SpreadsheetError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on a damaged file
-        raise SpreadsheetError([SheetProblem(role, None, None, "cannot be read as an Excel workbook "
-                                             f"({type(exc).__name__}): save it again as .xlsx, or as CSV")]) from None
+        raise SpreadsheetError([SheetProblem(role, None, None, _l(
+            "cannot be read as an Excel workbook (%(error)s): save it again as .xlsx, or as CSV",
+            error=type(exc).__name__))]) from None
     return main, events
 
 
 def _read_worksheet(worksheet: Any, role: str) -> RawSheet:
     if not hasattr(worksheet, "reset_dimensions"):
-        raise SpreadsheetError([SheetProblem(role, None, None, "is a chart, not a sheet of rows")])
+        raise SpreadsheetError([SheetProblem(role, None, None, _l("is a chart, not a sheet of rows"))])
     worksheet.reset_dimensions()  # the size a file declares may be wrong: read what is there
     raw = RawSheet(role)
     for number, cells in enumerate(worksheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1), start=1):
@@ -441,7 +467,7 @@ def yes_no(text: str) -> bool | None:
         return True
     if value in NO:
         return False
-    raise ValueError(f"{shown(text)} is not yes or no")
+    raise ValueError(_l("%(value)s is not yes or no", value=shown(text)))
 
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?)?)?")
@@ -459,16 +485,17 @@ def date_text(text: str) -> str:
     elif match := _DOTTED.fullmatch(value):
         day, month, year, hour, minute = match.groups()
     else:
-        raise ValueError(f"{shown(text)} is not a date: write 13.01.2022, 01.2022 or 2022 "
-                         "(with a time: 13.01.2022 11:00)")
+        raise ValueError(_l("%(value)s is not a date: write 13.01.2022, 01.2022 or 2022 "
+                            "(with a time: 13.01.2022 11:00)", value=shown(text)))
     iso = year + "".join(f"{sep}{int(part):02d}" for sep, part in
                          (("-", month), ("-", day), ("T", hour), (":", minute)) if part is not None)
     try:
         return When.parse(iso).isoformat()
     except InvalidWhen:
         if not EARLIEST_YEAR <= int(year) <= LATEST_YEAR:
-            raise ValueError(f"{shown(text)}: the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}") from None
-        raise ValueError(f"{shown(text)} is not a real date") from None
+            raise ValueError(_l("%(value)s: the year must be between %(earliest)d and %(latest)d",
+                                value=shown(text), earliest=EARLIEST_YEAR, latest=LATEST_YEAR)) from None
+        raise ValueError(_l("%(value)s is not a real date", value=shown(text))) from None
 
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:([,.])\d{3})(?:\1\d{3})*")
@@ -485,7 +512,8 @@ def amount(text: str) -> int | float:
         value = re.sub(r"[,.]", "", value)
     value = value.replace(",", ".")
     if not re.fullmatch(r"\d{1,15}(?:\.\d{1,6})?", value):
-        raise ValueError(f"{shown(text)} is not an amount: write digits, e.g. 150000 or 150 000,50")
+        raise ValueError(_l("%(value)s is not an amount: write digits, e.g. 150000 or 150 000,50",
+                            value=shown(text)))
     number = float(value)
     return int(number) if number.is_integer() else number
 
@@ -495,28 +523,30 @@ def _split(text: str, pattern: str) -> list[str]:
 
 
 class _Codes:
-    """A code list matched by code or by English label, whatever the case."""
+    """A code list matched by code or by English label, whatever the case; ``refusal`` words the
+    problem of a value that is neither (given the value shown and the codes)."""
 
-    def __init__(self, choices: Iterable[Choice], what: str, listed: bool = True) -> None:
+    def __init__(self, choices: Iterable[Choice], refusal: Callable[[str, str], Text]) -> None:
         self.choices = tuple(choices)
-        self.what = what
-        self.listed = listed
+        self.refusal = refusal
         self.lookup = {_norm(c.code): c.code for c in self.choices}
         self.lookup.update({_norm(c.label): c.code for c in self.choices})
 
     def __call__(self, text: str) -> str:
         code = self.lookup.get(_norm(text))
         if code is None:
-            choose = (f"choose one of {', '.join(c.code for c in self.choices)}" if self.listed
-                      else "see the codes sheet of the template or docs/vocabulary.md")
-            raise ValueError(f"{shown(text)} is not {self.what}; {choose}")
+            raise ValueError(self.refusal(shown(text), ", ".join(c.code for c in self.choices)))
         return code
 
 
-REGION = _Codes(REGIONS, "a region")
-PLACE_TYPE = _Codes(PLACE_TYPES, "a place type")
-BODY = _Codes(BODIES, "a body")
-EVENT_TYPE = _Codes((Choice(t.name, t.label) for t in EVENT_TYPES), "an event type", listed=False)
+REGION = _Codes(REGIONS, lambda value, codes: _l(
+    "%(value)s is not a region; choose one of %(codes)s", value=value, codes=codes))
+PLACE_TYPE = _Codes(PLACE_TYPES, lambda value, codes: _l(
+    "%(value)s is not a place type; choose one of %(codes)s", value=value, codes=codes))
+BODY = _Codes(BODIES, lambda value, codes: _l(
+    "%(value)s is not a body; choose one of %(codes)s", value=value, codes=codes))
+EVENT_TYPE = _Codes((Choice(t.name, t.label) for t in EVENT_TYPES), lambda value, _codes: _l(
+    "%(value)s is not an event type; see the codes sheet of the template or docs/vocabulary.md", value=value))
 
 
 # --------------------------------------------------------------------------- rows to a document
@@ -548,8 +578,8 @@ class _Sheet:
         self.rows: list[tuple[int, list[str]]] = raw.rows[1:]
         self.width = 0
         if not raw.rows:
-            problems.add(self.name, None, None, "is empty: the first row names the columns "
-                                                "(docs/spreadsheet-import.md)")
+            problems.add(self.name, None, None, _l("is empty: the first row names the columns "
+                                                   "(docs/spreadsheet-import.md)"))
             self.ok = False
             return
         header_row, headers = raw.rows[0]
@@ -561,43 +591,47 @@ class _Sheet:
             headers = headers[:-1]
         self.width = len(headers)
         if self.width > MAX_COLUMNS:
-            self.problems.add(self.name, number, None, f"has more than {MAX_COLUMNS} columns")
+            self.problems.add(self.name, number, None, _l("has more than %(limit)d columns", limit=MAX_COLUMNS))
             return False
         for position, header in enumerate(headers):
             if not header:
                 continue
             key = accepted.get(_norm(header))
             if key is None:
-                self.problems.add(self.name, number, header, f"is not a column of the {self.name} sheet "
-                                  f"(docs/spreadsheet-import.md){self._hint(header)}")
+                self.problems.add(self.name, number, header, self._unknown(header))
             elif key in self.index:
-                self.problems.add(self.name, number, header, f"is the same column as {self.headers[key]!r}")
+                self.problems.add(self.name, number, header, _l("is the same column as %(other)s",
+                                                                other=repr(self.headers[key])))
             else:
                 self.index[key] = position
                 self.headers[key] = header
         missing = [c.key for c in LAYOUT[self.name] if c.required and c.key not in self.index]
         for key in missing:
-            self.problems.add(self.name, number, None, f"no column {key!r}: the first row must name the columns, "
-                              f"and {key} is required")
+            self.problems.add(self.name, number, None, _l(
+                "no column %(quoted)s: the first row must name the columns, and %(key)s is required",
+                quoted=repr(key), key=key))
         if self.name == CASES and missing and {"type", "at"} <= self.index.keys() | {
                 ACCEPTED[EVENTS].get(_norm(h)) for h in headers}:
-            self.problems.add(self.name, number, None, "this looks like the events sheet: give it as the "
-                                                       "events file, the cases as the cases file")
+            self.problems.add(self.name, number, None, _l("this looks like the events sheet: give it as the "
+                                                          "events file, the cases as the cases file"))
         return not missing
 
-    def _hint(self, header: str) -> str:
+    def _unknown(self, header: str) -> Text:
+        """A header that is not a column of the sheet, with a hint when one helps."""
         norm = _norm(header)
         if norm.startswith(FIELD_PREFIX):
-            return "; no event type has this field"
+            return _l("is not a column of the %(sheet)s sheet (docs/spreadsheet-import.md); no event type has "
+                      "this field", sheet=self.name)
         if norm.replace(" ", "_") in FIELD_NAMES and self.name == EVENTS:
-            return f"; an event type's own field is headed {FIELD_PREFIX}{norm.replace(' ', '_')}"
-        return ""
+            return _l("is not a column of the %(sheet)s sheet (docs/spreadsheet-import.md); an event type's own "
+                      "field is headed %(header)s", sheet=self.name, header=FIELD_PREFIX + norm.replace(" ", "_"))
+        return _l("is not a column of the %(sheet)s sheet (docs/spreadsheet-import.md)", sheet=self.name)
 
     def cells(self, number: int, cells: list[str]) -> dict[str, str]:
         for position in range(self.width, len(cells)):
             if cells[position]:
-                self.problems.add(self.name, number, f"column {position + 1}",
-                                  f"{shown(cells[position])} is in a column without a header")
+                self.problems.add(self.name, number, _l("column %(number)d", number=position + 1),
+                                  _l("%(value)s is in a column without a header", value=shown(cells[position])))
                 break
         return {key: cells[position] for key, position in self.index.items()
                 if position < len(cells) and cells[position]}
@@ -608,11 +642,11 @@ class _Sheet:
 
 class _Problems:
     def __init__(self) -> None:
-        self.items: dict[tuple[str, int | None, str | None, str], SheetProblem] = {}
+        self.items: dict[tuple[str, int | None, Text | None, Text], SheetProblem] = {}
         self.keys: dict[tuple[str, int], set[str]] = {}
         self.more = False
 
-    def add(self, sheet: str, row: int | None, column: str | None, reason: str, *, key: str | None = None) -> None:
+    def add(self, sheet: str, row: int | None, column: Text | None, reason: Text, *, key: str | None = None) -> None:
         if len(self.items) >= MAX_PROBLEMS:
             self.more = True
             return
@@ -627,7 +661,8 @@ class _Problems:
         order = {CASES: 0, EVENTS: 1}
         found = sorted(self.items.values(), key=lambda p: (order.get(p.sheet, 2), p.row or 0))
         if self.more:
-            found.append(SheetProblem("file", None, None, f"has more problems: the first {MAX_PROBLEMS:,} are listed"))
+            found.append(SheetProblem(FILE, None, None, _l("has more problems: the first %(count)s are listed",
+                                                           count=f"{MAX_PROBLEMS:,}")))
         return found
 
 
@@ -648,7 +683,7 @@ def convert(cases: RawSheet, events: RawSheet | None = None, *, now: datetime | 
     if not case_sheet.ok or (event_sheet is not None and not event_sheet.ok):
         return Conversion(None, problems.sorted(), {}, {}, headers)
     if not case_sheet.rows:
-        problems.add(CASES, None, None, "has no cases below its header row")
+        problems.add(CASES, None, None, _l("has no cases below its header row"))
     case_rows: dict[str, int] = {}
     raw_cases: list[tuple[int, dict[str, Any]]] = []
     for number, cells in case_sheet.rows:
@@ -657,7 +692,8 @@ def convert(cases: RawSheet, events: RawSheet | None = None, *, now: datetime | 
         if isinstance(reference, str):
             if reference in case_rows:
                 problems.add(CASES, number, case_sheet.column("reference"),
-                             f"{reference} is also on row {case_rows[reference]}", key="reference")
+                             _l("%(reference)s is also on row %(row)d", reference=reference, row=case_rows[reference]),
+                             key="reference")
                 continue
             case_rows[reference] = number
         raw_cases.append((number, record))
@@ -687,7 +723,7 @@ def _case_row(sheet: _Sheet, number: int, cells: dict[str, str]) -> dict[str, An
     problems = sheet.problems
 
     def bad(key: str, exc: ValueError) -> None:
-        problems.add(CASES, number, sheet.column(key), str(exc), key=key)
+        problems.add(CASES, number, sheet.column(key), reason_of(exc), key=key)
 
     for key in ("reference", "title", "city", "incident", "summary"):
         if key in cells:
@@ -712,8 +748,8 @@ def _case_row(sheet: _Sheet, number: int, cells: dict[str, str]) -> dict[str, An
         record["people"] = [{"key": key, "name": name, **({"aliases": aliases} if aliases else {})}]
         record["parties"] = [{"person": key, "role": "victim"}]
     elif aliases:
-        problems.add(CASES, number, sheet.column("victim_name"), "give the victim's name with the other "
-                     "spellings", key="victim_name")
+        problems.add(CASES, number, sheet.column("victim_name"), _l("give the victim's name with the other "
+                                                                    "spellings"), key="victim_name")
     return record
 
 
@@ -723,21 +759,22 @@ def _event_rows(sheet: _Sheet, case_rows: dict[str, int]) -> dict[str, list[_Eve
         values = sheet.cells(number, cells)
         reference = values.get("reference", "").upper()
         if not reference:
-            sheet.problems.add(EVENTS, number, sheet.column("reference"), "is required: the case's reference",
+            sheet.problems.add(EVENTS, number, sheet.column("reference"), _l("is required: the case's reference"),
                                key="reference")
             continue
         if reference not in case_rows:
             sheet.problems.add(EVENTS, number, sheet.column("reference"),
-                               f"{shown(reference, bare=True)} is not a case of the cases sheet (events are "
-                               "imported with their case)", key="reference")
+                               _l("%(reference)s is not a case of the cases sheet (events are imported with their "
+                                  "case)", reference=shown(reference, bare=True)), key="reference")
             continue
         rows = grouped.setdefault(reference, [])
         event = _EventRow(number, values, values.get("key"))
         if event.key is not None:
             twin = next((r for r in rows if r.key == event.key), None)
             if twin is not None:
-                sheet.problems.add(EVENTS, number, sheet.column("key"), f"{shown(event.key)} is also the key "
-                                   f"of row {twin.row} of this case", key="key")
+                sheet.problems.add(EVENTS, number, sheet.column("key"), _l(
+                    "%(key)s is also the key of row %(row)d of this case", key=shown(event.key), row=twin.row),
+                    key="key")
         rows.append(event)
     return grouped
 
@@ -753,12 +790,12 @@ def _event(sheet: _Sheet, event: _EventRow, siblings: list[_EventRow]) -> dict[s
         try:
             return function(cells[key])
         except ValueError as exc:
-            problems.add(EVENTS, event.row, sheet.column(key), str(exc), key=key)
+            problems.add(EVENTS, event.row, sheet.column(key), reason_of(exc), key=key)
             return None
 
     type_name = convert_cell("type", EVENT_TYPE) if "type" in cells else None
     if "type" not in cells:
-        problems.add(EVENTS, event.row, sheet.column("type"), "is required", key="type")
+        problems.add(EVENTS, event.row, sheet.column("type"), _l("is required"), key="type")
     record["type"] = type_name
     if "at" in cells:
         record["at"] = convert_cell("at", date_text)
@@ -801,8 +838,11 @@ def _field_value(spec: FieldSpec, text: str, event: _EventRow, siblings: list[_E
         index = next((i for i, r in enumerate(siblings) if r.key == text and r is not event), None)
         if index is None:
             keys = [r.key for r in siblings if r.key and r is not event]
-            raise ValueError(f"{shown(text)} is not the key of another event of this case"
-                             + (f" ({', '.join(keys[:10])})" if keys else "; give the event a key in the key column"))
+            if keys:
+                raise ValueError(_l("%(value)s is not the key of another event of this case (%(keys)s)",
+                                    value=shown(text), keys=", ".join(keys[:10])))
+            raise ValueError(_l("%(value)s is not the key of another event of this case; give the event a key "
+                                "in the key column", value=shown(text)))
         return index
     return text  # text, long text, a choice (checked by the validator), a HURIDOCS code
 

@@ -51,7 +51,16 @@ def _desc_nulls_last_sqlite(element: DescNullsLast, compiler: SQLCompiler, **kw:
     return f"{compiler.process(element.column, **kw)} DESC"
 
 
-class CaseDeadline(db.Model):
+class Phrased:
+    """Rows whose sentences are also kept as phrases (their ``phrases`` column: part → phrase JSON)."""
+
+    def phrase(self, part: str) -> dict | str:
+        """``part`` as stored phrase JSON when there is one (the ``say`` filter words it in the
+        reader's language), else as its English text."""
+        return (self.phrases or {}).get(part) or getattr(self, part)
+
+
+class CaseDeadline(Phrased, db.Model):
     __tablename__ = "case_deadlines"
     __table_args__ = (
         # "Due soon" (latest_due >= now AND earliest_due < horizon): both bounds checked in the index.
@@ -74,6 +83,8 @@ class CaseDeadline(db.Model):
     # How the due date was computed, in words (app.procedure.explain): {"kind", "steps", "text"};
     # stored with the date it explains, so a page never derives the case again to show it.
     explanation: Mapped[dict | None] = mapped_column(JSONType)
+    # The note as a phrase ({"note": …}, app.procedure.phrase), said in each reader's language.
+    phrases: Mapped[dict | None] = mapped_column(JSONType)
 
     case: Mapped[Case] = relationship()
 
@@ -84,7 +95,7 @@ class CaseDeadline(db.Model):
         return deadline.status(now).value
 
 
-class CaseFlag(db.Model):
+class CaseFlag(Phrased, db.Model):
     __tablename__ = "case_flags"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -93,8 +104,10 @@ class CaseFlag(db.Model):
     severity: Mapped[str] = mapped_column(String(20))
     key: Mapped[str] = mapped_column(String(500))
     event_ids: Mapped[list[int]] = mapped_column(JSONType, default=list)
-    explanation: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)  # in English: CSV exports, the command line
     action: Mapped[str | None] = mapped_column(Text)
+    # The explanation and action as phrases (app.procedure.phrase), said in each reader's language.
+    phrases: Mapped[dict | None] = mapped_column(JSONType)
     action_due: Mapped[datetime | None] = mapped_column(LocalTime)
     active_from: Mapped[datetime | None] = mapped_column(LocalTime)
     active_until: Mapped[datetime | None] = mapped_column(LocalTime)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from app.procedure.phrase import Phrase
 from app.procedure.vocabulary import (
     BODIES,
     EVENT_TYPES_BY_NAME,
@@ -19,6 +20,7 @@ from app.procedure.vocabulary import (
     FieldErrors,
     clean_fields,
     clean_text,
+    message_of,
     shown,
 )
 from app.procedure.when import InvalidWhen, When
@@ -51,7 +53,7 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
     type_name = raw.get("type")
     event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
     if event_type is None:
-        raise FieldErrors({"type": f"{shown(type_name)} is not an event type of DOMAIN.md §3"})
+        raise FieldErrors({"type": Phrase("%(value)s is not an event type of DOMAIN.md §3", value=shown(type_name))})
     at = _clean_at(raw.get("at"), now, errors)
     texts: dict[str, str | None] = {}
     for name, limit in (("source", MAX_TEXT), ("document_number", MAX_TEXT),
@@ -60,15 +62,15 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
         try:
             texts[name] = clean_text(value, limit) if value not in (None, "") else None
         except ValueError as exc:
-            errors[name] = str(exc)
+            errors[name] = message_of(exc)
     if "source" not in errors and not texts.get("source"):
-        errors["source"] = "is required: cite the document and paragraph, or \"lawyer's file\""
+        errors["source"] = Phrase("is required: cite the document and paragraph, or \"lawyer's file\"")
     body = _clean_body(None if raw.get("body") in (None, "") else raw.get("body"), errors)
     fields_raw = raw.get("fields")
     fields_raw = {} if fields_raw is None else fields_raw
     fields: dict[str, Any] = {}
     if not isinstance(fields_raw, Mapping):
-        errors["fields"] = "must be an object"
+        errors["fields"] = Phrase("must be an object")
     else:
         try:
             fields = clean_fields(event_type, fields_raw)
@@ -85,21 +87,21 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
 
 def _clean_at(value: Any, now: datetime, errors: dict[str, str]) -> When | None:
     if value in (None, ""):
-        errors["at"] = "is required"
+        errors["at"] = Phrase("is required")
         return None
     try:
         at = When.parse(value)
     except InvalidWhen as exc:
-        errors["at"] = str(exc)
+        errors["at"] = message_of(exc)
         return None
     if at.start > now:
-        errors["at"] = f"{at} is in the future"
+        errors["at"] = Phrase("%(when)s is in the future", when=str(at))
     return at
 
 
 def _clean_body(body: Any, errors: dict[str, str]) -> str | None:
     if body is not None and not isinstance(body, str):
-        errors["body"] = "must be a code (text)"
+        errors["body"] = Phrase("must be a code (text)")
     elif body is not None and body not in _BODY_CODES:
-        errors["body"] = f"{shown(body)} is not a known body"
+        errors["body"] = Phrase("%(value)s is not a known body", value=shown(body))
     return body

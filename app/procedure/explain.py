@@ -14,14 +14,12 @@ single due moment: it is explained as the range between the earliest and the lat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
 from app.procedure.calendar import (
-    END_OF_DAY,
     Computation,
     Skipped,
     Term,
@@ -31,14 +29,22 @@ from app.procedure.calendar import (
     kazakh_calendar,
 )
 from app.procedure.law import RULES_BY_ID, TERMS, LegalTerm, Rule, Settings
+from app.procedure.phrase import (
+    ENGLISH,
+    Day,
+    Days,
+    Label,
+    Moment,
+    Month,
+    Phrase,
+    Value,
+    reason_words,
+    word,
+)
 from app.procedure.results import Deadline
 from app.procedure.when import Precision, When
 
 COUNTING_BASIS = "CPC art. 48"
-NEVER_MOVES = "custody and detention terms never move off non-working days"
-HOURS_NEVER_MOVE = "hour terms never move off non-working days"
-_SUBSTITUTED = re.compile(r"^Day off \(substituted from (\d{2})/(\d{2})/(\d{4})\)$")
-_OBSERVED = " (observed)"
 
 
 class Kind(StrEnum):
@@ -94,7 +100,7 @@ class Explanation:
         return self.term is None or self.term.movable
 
     @property
-    def steps(self) -> tuple[str, ...]:
+    def steps(self) -> tuple[Phrase, ...]:
         """The arithmetic in order, each step a phrase."""
         body = {Kind.EXACT: self._exact_steps, Kind.RANGE: self._range_steps, Kind.SET: self._set_steps,
                 Kind.UNKNOWN: self._unknown_steps}[self.kind]
@@ -109,82 +115,119 @@ class Explanation:
         return self.text
 
     # --- steps ---------------------------------------------------------------------------
-    def _start_step(self) -> str:
+    def _start_step(self) -> Phrase:
         if self.start is None:
-            return self.start_label
-        return f"{self.start_label} {when_text(self.start)}"
+            return Phrase("%(event)s", event=Label(self.start_label))
+        return Phrase("%(event)s %(when)s", event=Label(self.start_label), when=when_words(self.start))
 
-    def _exact_steps(self) -> Iterator[str]:
+    def _exact_steps(self) -> Iterator[Phrase]:
         if self.note:
-            yield self.note
+            yield _note(self.note)
         assert self.term is not None and self.due is not None and self.nominal_end is not None
         if self.term.unit is Unit.HOURS:
-            yield f"{self.term} from the exact minute → due {moment_text(self.due, exact=True)}"
+            yield Phrase("%(term)s from the exact minute → due %(due)s", term=self.term,
+                         due=Moment(self.due, exact=True))
             yield from self._unmoved_steps()
             return
-        counted = f"{self.term}, {self._counting()} → "
         if not self.skipped:
-            worked = " (a weekend day worked in exchange for a day off)" if self.worked_weekend else ""
-            yield f"{counted}due {moment_text(self.due)}{worked}"
+            if self.worked_weekend:
+                yield Phrase("%(term)s, %(counting)s → due %(due)s (a weekend day worked in exchange for a day off)",
+                             term=self.term, counting=self._counting(), due=Moment(self.due))
+            else:
+                yield Phrase("%(term)s, %(counting)s → due %(due)s", term=self.term, counting=self._counting(),
+                             due=Moment(self.due))
             yield from self._unmoved_steps()
             return
-        yield counted + day_text(self.nominal_end.date())
-        verb = "is not a working day" if len(self.skipped) == 1 else "are not working days"
-        yield f"{skipped_text(self.skipped)} {verb} → due {moment_text(self.due)}"
+        yield Phrase("%(term)s, %(counting)s → %(end)s", term=self.term, counting=self._counting(),
+                     end=Day(self.nominal_end.date()))
+        if len(self.skipped) == 1:
+            yield Phrase("%(days)s is not a working day → due %(due)s", days=Days(self.skipped), due=Moment(self.due))
+        else:
+            yield Phrase("%(days)s are not working days → due %(due)s", days=Days(self.skipped), due=Moment(self.due))
 
-    def _counting(self) -> str:
+    def _counting(self) -> Phrase:
         """How a day, month or year term reaches its last day."""
         assert self.term is not None and self.counted_from is not None and self.nominal_end is not None
         if self.term.unit is Unit.DAYS:
-            return "the starting day not counted"
+            return Phrase("the starting day not counted")
         start, end = self.counted_from.date(), self.nominal_end.date()
         if end.day == start.day:
-            period = "month" if self.term.unit is Unit.MONTHS else "year"
-            return f"the starting day not counted, ending on the same date of the last {period}"
-        return (f"the starting day not counted; {end:%B %Y} has no {ordinal(start.day)}, "
-                "so the term ends on the month's last day")
+            if self.term.unit is Unit.MONTHS:
+                return Phrase("the starting day not counted, ending on the same date of the last month")
+            return Phrase("the starting day not counted, ending on the same date of the last year")
+        return Phrase("the starting day not counted; %(month)s has no %(ordinal)s, so the term ends on the "
+                      "month's last day", month=Month(end), ordinal=ordinal_phrase(start.day))
 
-    def _unmoved_steps(self) -> Iterator[str]:
-        why = NEVER_MOVES if not self.movable else HOURS_NEVER_MOVE
+    def _unmoved_steps(self) -> Iterator[Phrase]:
+        why = never_moves() if not self.movable else hours_never_move()
         if self.unmoved is not None:
-            yield f"{skipped_text((self.unmoved,))} is not a working day, but the term does not move: {why}"
+            yield Phrase("%(day)s is not a working day, but the term does not move: %(why)s",
+                         day=Days((self.unmoved,)), why=why)
         elif not self.movable:
-            yield NEVER_MOVES
+            yield never_moves()
 
-    def _range_steps(self) -> Iterator[str]:
+    def _range_steps(self) -> Iterator[Phrase]:
         if self.note:
-            yield self.note
+            yield _note(self.note)
         exact = self.term is not None and self.term.unit is Unit.HOURS
         if self.term is not None:
-            yield f"{self.term} from the exact minute" if exact else f"{self.term}, the starting day not counted"
+            yield (Phrase("%(term)s from the exact minute", term=self.term) if exact
+                   else Phrase("%(term)s, the starting day not counted", term=self.term))
         assert self.earliest_due is not None and self.latest_due is not None
-        yield (f"due between {moment_text(self.earliest_due, exact=exact)} and "
-               f"{moment_text(self.latest_due, exact=exact)} because {self._imprecision()}")
+        yield Phrase("due between %(earliest)s and %(latest)s because %(why)s",
+                     earliest=Moment(self.earliest_due, exact=exact), latest=Moment(self.latest_due, exact=exact),
+                     why=self._imprecision())
 
-    def _imprecision(self) -> str:
+    def _imprecision(self) -> Phrase:
         if self.start is None:
-            return "the start is not known precisely"
+            return Phrase("the start is not known precisely")
         if self.start.precision is Precision.DAY:
-            return "the start is known only to the day: record its time to get one due moment"
-        unit = "month" if self.start.precision is Precision.MONTH else "year"
-        return f"the start is known only to the {unit}: record its day to get one due date"
+            return Phrase("the start is known only to the day: record its time to get one due moment")
+        if self.start.precision is Precision.MONTH:
+            return Phrase("the start is known only to the month: record its day to get one due date")
+        return Phrase("the start is known only to the year: record its day to get one due date")
 
-    def _set_steps(self) -> Iterator[str]:
+    def _set_steps(self) -> Iterator[Phrase]:
         assert self.earliest_due is not None
-        set_by = f"the decision set the date ({self.note})" if self.note else "the date was set by a decision"
-        yield f"{set_by} → due {moment_text(self.earliest_due)}"
+        if self.note:
+            yield Phrase("the decision set the date (%(note)s) → due %(due)s", note=_note(self.note),
+                         due=Moment(self.earliest_due))
+        else:
+            yield Phrase("the date was set by a decision → due %(due)s", due=Moment(self.earliest_due))
 
-    def _unknown_steps(self) -> Iterator[str]:
-        why = self.note or "the timeline does not tell when the term started"
-        term = f"{self.term}, but the" if self.term is not None else "the"
-        yield f"{term} due date cannot be computed: {why}"
+    def _unknown_steps(self) -> Iterator[Phrase]:
+        why = _note(self.note) if self.note else Phrase("the timeline does not tell when the term started")
+        if self.term is not None:
+            yield Phrase("%(term)s, but the due date cannot be computed: %(why)s", term=self.term, why=why)
+        else:
+            yield Phrase("the due date cannot be computed: %(why)s", why=why)
 
-    def _basis_steps(self) -> Iterator[str]:
-        basis = self.basis + (" (value to verify)" if self.verify else "")
+    def _basis_steps(self) -> Iterator[Phrase]:
+        basis = Label(self.basis) if self.basis else None
         if self.kind in (Kind.EXACT, Kind.RANGE) and self.term is not None:
-            yield f"{basis}; time counted under {COUNTING_BASIS}" if basis else f"time counted under {COUNTING_BASIS}"
+            if basis and self.verify:
+                yield Phrase("%(basis)s (value to verify); time counted under %(counting)s", basis=basis,
+                             counting=Label(COUNTING_BASIS))
+            elif basis:
+                yield Phrase("%(basis)s; time counted under %(counting)s", basis=basis, counting=Label(COUNTING_BASIS))
+            else:
+                yield Phrase("time counted under %(counting)s", counting=Label(COUNTING_BASIS))
         elif basis:
-            yield basis
+            verify = Phrase("%(basis)s (value to verify)", basis=basis)
+            yield verify if self.verify else Phrase("%(basis)s", basis=basis)
+
+
+def never_moves() -> Phrase:
+    return Phrase("custody and detention terms never move off non-working days")
+
+
+def hours_never_move() -> Phrase:
+    return Phrase("hour terms never move off non-working days")
+
+
+def _note(note: str) -> Phrase:
+    """A deadline's note: a Phrase when the rules wrote one, else domain text to translate."""
+    return note if isinstance(note, Phrase) else Phrase("%(note)s", note=Label(note))
 
 
 # --- building an explanation -------------------------------------------------------------
@@ -257,53 +300,48 @@ def non_working(day: date, calendar: WorkingCalendar) -> Skipped:
 # --- words -------------------------------------------------------------------------------
 def day_text(day: date, *, year: bool = True) -> str:
     """'Fri 7 Jun 2024' (or 'Fri 7 Jun')."""
-    text = f"{day:%a} {day.day} {day:%b}"
-    return f"{text} {day.year}" if year else text
+    return ENGLISH.day(day, year=year)
 
 
 def moment_text(moment: datetime, *, exact: bool = False) -> str:
     """A due moment: 'Mon 24 Jun 2024, 24:00' at the end of a day, else the minute."""
-    clock = "24:00" if moment.time() == END_OF_DAY and not exact else f"{moment:%H:%M}"
-    return f"{day_text(moment.date())}, {clock}"
+    return word(Moment(moment, exact), ENGLISH)
 
 
-def when_text(when: When) -> str:
+def when_words(when: When) -> Value:
     """A start as precisely as it is known: 'Fri 7 Jun 2024, 10:30', 'Fri 7 Jun 2024',
     'in June 2024' or 'in 2024'."""
     if when.precision is Precision.MINUTE:
-        return moment_text(when.start, exact=True)
+        return Moment(when.start, exact=True)
     if when.precision is Precision.DAY:
-        return day_text(when.day)
+        return Day(when.day)
     if when.precision is Precision.MONTH:
-        return f"in {when.start:%B %Y}"
-    return f"in {when.start.year}"
+        return Phrase("in %(month)s", month=Month(when.start.date()))
+    return Phrase("in %(year)s", year=str(when.start.year))
+
+
+def when_text(when: When) -> str:
+    return word(when_words(when), ENGLISH)
 
 
 def reason_text(reason: str) -> str:
     """A holiday's name as a lawyer reads it; the package writes transferred days off with
     American dates ('Day off (substituted from 05/04/2024)' is the Saturday 4 May 2024)."""
-    return "; ".join(_one_reason(part) for part in reason.split("; "))
-
-
-def _one_reason(name: str) -> str:
-    match = _SUBSTITUTED.match(name)
-    if match:
-        month, day, year = (int(part) for part in match.groups())
-        try:
-            return f"day off transferred from {day_text(date(year, month, day))}"
-        except ValueError:
-            return name
-    if name.endswith(_OBSERVED):
-        return f"day off for {name.removesuffix(_OBSERVED)}"
-    return name
+    return reason_words(Skipped(date.min, reason), ENGLISH)
 
 
 def skipped_text(skipped: tuple[Skipped, ...]) -> str:
     """'Sat 22 Jun (Saturday) and Sun 23 Jun (Sunday)'."""
-    items = [f"{day_text(s.day, year=False)} ({reason_text(s.reason)})" for s in skipped]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return word(Days(skipped), ENGLISH)
 
 
 def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+    return str(ordinal_phrase(number))
+
+
+def ordinal_phrase(number: int) -> Phrase:
+    """'29th' in English; a phrase of its own, as languages say a day of the month differently."""
+    if 10 <= number % 100 <= 20 or number % 10 not in (1, 2, 3):
+        return Phrase("%(day)sth", day=number)
+    return {1: Phrase("%(day)sst", day=number), 2: Phrase("%(day)snd", day=number),
+            3: Phrase("%(day)srd", day=number)}[number % 10]

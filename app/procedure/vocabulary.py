@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
+from app.procedure.phrase import Phrase
 from app.procedure.when import InvalidWhen, When
 
 MAX_TEXT = 2_000
@@ -410,11 +411,18 @@ def label_of(choices: tuple[Choice, ...], code: str | None) -> str:
 
 
 class FieldErrors(ValueError):
-    """Validation failed; ``errors`` maps a field name to its message."""
+    """Validation failed; ``errors`` maps a field name to its message (a Phrase, said in the
+    reader's language where it is shown, or plain text)."""
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+def message_of(exc: BaseException) -> str:
+    """An exception's message, still a Phrase when it was raised with one (``str(exc)`` would
+    give its English text only)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Phrase) else str(exc)
 
 
 def clean_fields(event_type: EventType, raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -428,23 +436,23 @@ def clean_fields(event_type: EventType, raw: Mapping[str, Any]) -> dict[str, Any
     errors: dict[str, str] = {}
     unknown = sorted(set(raw) - {f.name for f in event_type.fields})
     for name in unknown:
-        errors[name] = f"is not a field of {event_type.name}"
+        errors[name] = Phrase("is not a field of %(type)s", type=event_type.name)
     cleaned: dict[str, Any] = {}
     for spec in event_type.fields:
         value = raw.get(spec.name)
         if value is None or (isinstance(value, str) and not value.strip()) or (spec.kind is Kind.TERMS
                                                                               and value == []):
             if spec.required:
-                errors[spec.name] = "is required"
+                errors[spec.name] = Phrase("is required")
             continue
         try:
             cleaned[spec.name] = _clean_value(spec, value)
         except ValueError as exc:
-            errors[spec.name] = str(exc)
+            errors[spec.name] = message_of(exc)
     for spec in event_type.fields:
         if (spec.after and spec.name in cleaned and spec.after in cleaned
                 and When.parse(cleaned[spec.name]).latest() < When.parse(cleaned[spec.after]).start):
-            errors[spec.name] = f"ends before {spec.after!r} begins"
+            errors[spec.name] = Phrase("ends before %(field)s begins", field=repr(spec.after))
     if errors:
         raise FieldErrors(errors)
     return cleaned
@@ -456,15 +464,16 @@ def _clean_value(spec: Field, value: Any) -> Any:
 
 def _clean_bool(_spec: Field, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError("must be true or false")
+        raise ValueError(Phrase("must be true or false"))
     return value
 
 
 def _clean_choice(spec: Field, value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError("must be a code (text)")
+        raise ValueError(Phrase("must be a code (text)"))
     if value not in spec.codes():
-        raise ValueError(f"{shown(value)} is not one of {', '.join(sorted(spec.codes()))}")
+        raise ValueError(Phrase("%(value)s is not one of %(codes)s", value=shown(value),
+                                codes=", ".join(sorted(spec.codes()))))
     return value
 
 
@@ -472,29 +481,30 @@ def _clean_when(_spec: Field, value: Any) -> str:
     try:
         return When.parse(value).isoformat()
     except InvalidWhen as exc:
-        raise ValueError(str(exc)) from None
+        raise ValueError(message_of(exc)) from None
 
 
 def _clean_event_ref(_spec: Field, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("must name an event")
+        raise ValueError(Phrase("must name an event"))
     return value.strip()
 
 
 def _clean_amount(_spec: Field, value: Any) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError("must be a number")
+        raise ValueError(Phrase("must be a number"))
     if not 0 <= value <= 10**12:
-        raise ValueError("must be between 0 and 1,000,000,000,000")
+        raise ValueError(Phrase("must be between 0 and 1,000,000,000,000"))
     return value
 
 
 def _term_code(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{shown(value)} is not a code (text)")
+        raise ValueError(Phrase("%(value)s is not a code (text)", value=shown(value)))
     code = value.strip()
     if len(code) > MAX_TERM_CODE or not TERM_CODE.fullmatch(code):
-        raise ValueError(f"{shown(value)} is not a HURIDOCS code (two digits per level, dotted, e.g. 03.01.04)")
+        raise ValueError(Phrase("%(value)s is not a HURIDOCS code (two digits per level, dotted, e.g. 03.01.04)",
+                                value=shown(value)))
     return code
 
 
@@ -505,9 +515,10 @@ def _clean_term(_spec: Field, value: Any) -> str:
 def _clean_terms(_spec: Field, value: Any) -> list[str]:
     """A list of codes, in code order, each once. Whether they exist is the service's business."""
     if not isinstance(value, list | tuple):
-        raise ValueError("must be a list of codes")
+        raise ValueError(Phrase("must be a list of codes"))
     if len(value) > MAX_TERMS:
-        raise ValueError(f"has {len(value):,} codes; the limit is {MAX_TERMS}")
+        raise ValueError(Phrase("has %(count)s codes; the limit is %(limit)s", count=f"{len(value):,}",
+                                limit=str(MAX_TERMS)))
     return sorted({_term_code(code) for code in value})
 
 
@@ -540,14 +551,15 @@ def shown(value: Any, *, bare: bool = False, limit: int = 60) -> str:
 def clean_text(value: Any, limit: int) -> str:
     """Strip and bound a text; refuse control characters that no document contains."""
     if not isinstance(value, str):
-        raise ValueError("must be text")
+        raise ValueError(Phrase("must be text"))
     text = value.replace("\r\n", "\n").strip()
     if len(text) > limit:
-        raise ValueError(f"is {len(text):,} characters long; the limit is {limit:,}")
+        raise ValueError(Phrase("is %(length)s characters long; the limit is %(limit)s", length=f"{len(text):,}",
+                                limit=f"{limit:,}"))
     if any((ord(ch) < 32 and ch not in "\n\t") or 127 <= ord(ch) < 160 for ch in text):
-        raise ValueError("contains control characters")
+        raise ValueError(Phrase("contains control characters"))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError("contains characters that are not valid Unicode") from None
+        raise ValueError(Phrase("contains characters that are not valid Unicode")) from None
     return text

@@ -14,6 +14,8 @@ from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 from zoneinfo import ZoneInfo
 
+from app.procedure.phrase import Phrase
+
 
 class Precision(IntEnum):
     """How much of a date the record knows; ordered from coarse to fine."""
@@ -36,7 +38,16 @@ LATEST_YEAR = 2200  # far enough for any term; keeps date arithmetic inside date
 
 
 class InvalidWhen(ValueError):
-    """A date text that is not a real date at any precision."""
+    """A date text that is not a real date at any precision; its message is a Phrase."""
+
+
+# Why datetime refuses a date, as Python words it, said in the reader's language.
+_REASONS = {
+    "day is out of range for month": Phrase("day is out of range for month"),
+    "month must be in 1..12": Phrase("month must be in 1..12"),
+    "hour must be in 0..23": Phrase("hour must be in 0..23"),
+    "minute must be in 0..59": Phrase("minute must be in 0..59"),
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -55,12 +66,13 @@ class When:
         """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``."""
         match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
         if not match:
-            raise InvalidWhen(
-                f"{_shown(text)} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"
-            )
+            raise InvalidWhen(Phrase(
+                "%(value)s is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM", value=_shown(text)
+            ))
         parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
         if not EARLIEST_YEAR <= parts["year"] <= LATEST_YEAR:
-            raise InvalidWhen(f"{_shown(text)}: the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+            raise InvalidWhen(Phrase("%(value)s: the year must be between %(earliest)s and %(latest)s",
+                                     value=_shown(text), earliest=str(EARLIEST_YEAR), latest=str(LATEST_YEAR)))
         precision = Precision(
             Precision.MINUTE if "hour" in parts
             else Precision.DAY if "day" in parts
@@ -76,7 +88,8 @@ class When:
                 parts.get("minute", 0),
             )
         except ValueError as exc:
-            raise InvalidWhen(f"{_shown(text)} is not a real date: {exc}") from None
+            raise InvalidWhen(Phrase("%(value)s is not a real date: %(reason)s", value=_shown(text),
+                                     reason=_REASONS.get(str(exc), str(exc)))) from None
         return cls(start, precision)
 
     @classmethod

@@ -4,17 +4,28 @@ with a comment, and an approval is carried out once."""
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from app.i18n import N_
 from app.models import Approval, ApprovalKind, ApprovalStatus, Case, Event, Role, User
 from app.models.types import utcnow
 from app.services.errors import Invalid, ServiceError
 
+# The labels below are marked for the catalogs, not translated here: the pages and each
+# reminder translate them where they are shown (``| tr``, gettext).
 KIND_LABELS = {
-    ApprovalKind.CLOSE_CASE: "Close the case",
-    ApprovalKind.WITHDRAW_COMPLAINT: "Withdraw the complaint",
-    ApprovalKind.SEND_COMMUNICATION: "Send the UN communication",
+    ApprovalKind.CLOSE_CASE: N_("Close the case"),
+    ApprovalKind.WITHDRAW_COMPLAINT: N_("Withdraw the complaint"),
+    ApprovalKind.SEND_COMMUNICATION: N_("Send the UN communication"),
+}
+# A request's status as the pages say it (the stored values are English codes).
+STATUS_LABELS = {
+    ApprovalStatus.REQUESTED: N_("requested"),
+    ApprovalStatus.APPROVED: N_("approved"),
+    ApprovalStatus.REJECTED: N_("rejected"),
+    ApprovalStatus.CANCELLED: N_("cancelled"),
 }
 # The event types that carry an approved decision out.
 KIND_OF_EVENT = {"complaint_withdrawn": ApprovalKind.WITHDRAW_COMPLAINT,
@@ -35,7 +46,7 @@ def _text(value: str, field: str, required: str | None) -> str:
     if required and not value:
         raise Invalid({field: required})
     if len(value) > MAX_TEXT:
-        raise Invalid({field: f"At most {MAX_TEXT:,} characters"})
+        raise Invalid({field: _("At most %(num)s characters", num=f"{MAX_TEXT:,}")})
     return value
 
 
@@ -43,12 +54,14 @@ def request_approval(session: Session, case: Case, kind: str, reason: str, user:
     try:
         kind = ApprovalKind(kind)
     except ValueError:
-        raise Invalid({"kind": f"Choose one of: {', '.join(KIND_LABELS.values())}"}) from None
-    reason = _text(reason, "reason", "Say why, for the supervisor who decides")
+        raise Invalid({"kind": _("Choose one of: %(choices)s",
+                                 choices=", ".join(_(label) for label in KIND_LABELS.values()))}) from None
+    reason = _text(reason, "reason", _("Say why, for the supervisor who decides"))
     if kind is ApprovalKind.CLOSE_CASE and case.closed_at is not None:
-        raise Invalid({"kind": "The case is already closed"})
+        raise Invalid({"kind": _("The case is already closed")})
     if open_approval(session, case, kind) is not None:
-        raise Invalid({"kind": f"'{KIND_LABELS[kind]}' is already waiting for a decision or approved"})
+        raise Invalid({"kind": _("'%(decision)s' is already waiting for a decision or approved",
+                                 decision=_(KIND_LABELS[kind]))})
     approval = Approval(case_id=case.id, kind=kind, reason=reason, requested_by_id=user.id)
     session.add(approval)
     session.flush()
@@ -58,12 +71,12 @@ def request_approval(session: Session, case: Case, kind: str, reason: str, user:
 def decide(session: Session, approval: Approval, *, approve: bool, comment: str, user: User) -> Approval:
     """Approve or reject; a closure approved closes the case at once."""
     if not is_approver(user):
-        raise NeedsApproval("Only a supervisor decides on an approval")
+        raise NeedsApproval(_("Only a supervisor decides on an approval"))
     if approval.status is not ApprovalStatus.REQUESTED:
-        raise Invalid({"status": f"This request was already {approval.status.value}"})
+        raise Invalid({"status": _("This request was already %(status)s", status=_(STATUS_LABELS[approval.status]))})
     if approval.requested_by_id == user.id:
-        raise Invalid({"status": "A request is decided by a supervisor other than the one who made it"})
-    approval.comment = _text(comment, "comment", None if approve else "Say why the request is rejected")
+        raise Invalid({"status": _("A request is decided by a supervisor other than the one who made it")})
+    approval.comment = _text(comment, "comment", None if approve else _("Say why the request is rejected"))
     approval.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
     approval.decided_by_id, approval.decided_at = user.id, utcnow()
     if approve and approval.kind is ApprovalKind.CLOSE_CASE:
@@ -74,7 +87,7 @@ def decide(session: Session, approval: Approval, *, approve: bool, comment: str,
 
 def cancel(session: Session, approval: Approval, user: User) -> None:
     if approval.requested_by_id != user.id or approval.status is not ApprovalStatus.REQUESTED:
-        raise Invalid({"status": "Only the requester cancels a request still waiting for a decision"})
+        raise Invalid({"status": _("Only the requester cancels a request still waiting for a decision")})
     approval.status = ApprovalStatus.CANCELLED
     session.flush()
 
@@ -106,9 +119,11 @@ def authorise_event(session: Session, case: Case, event_type: str, user: User) -
         session.add(approval)
         session.flush()
         return approval
-    waiting = " (requested, waiting for a decision)" if approval is not None else ""
-    raise NeedsApproval(f"'{KIND_LABELS[kind]}' needs a supervisor's approval first{waiting}: "
-                        "request it on the case page.")
+    if approval is not None:
+        raise NeedsApproval(_("'%(decision)s' needs a supervisor's approval first (requested, waiting for a "
+                              "decision): request it on the case page.", decision=_(KIND_LABELS[kind])))
+    raise NeedsApproval(_("'%(decision)s' needs a supervisor's approval first: request it on the case page.",
+                          decision=_(KIND_LABELS[kind])))
 
 
 def approval_notice(session: Session, case: Case, event_type: str, user: User) -> str | None:
@@ -118,13 +133,17 @@ def approval_notice(session: Session, case: Case, event_type: str, user: User) -
         return None
     approval = open_approval(session, case, kind)
     if approval is not None and approval.status is ApprovalStatus.APPROVED:
-        return f"Approved by {approval.decided_by.full_name if approval.decided_by else 'a supervisor'}: recording " \
-               "this event carries the approval out."
+        if approval.decided_by is None:
+            return _("Approved by a supervisor: recording this event carries the approval out.")
+        return _("Approved by %(name)s: recording this event carries the approval out.",
+                 name=approval.decided_by.full_name)
     if is_approver(user):
-        return "As a supervisor, recording this event is your approval; it is kept in the case's approvals."
+        return _("As a supervisor, recording this event is your approval; it is kept in the case's approvals.")
     if approval is not None:
-        return f"'{KIND_LABELS[kind]}' is waiting for a supervisor's decision; it can be recorded once approved."
-    return f"'{KIND_LABELS[kind]}' needs a supervisor's approval first: request it on the case page."
+        return _("'%(decision)s' is waiting for a supervisor's decision; it can be recorded once approved.",
+                 decision=_(KIND_LABELS[kind]))
+    return _("'%(decision)s' needs a supervisor's approval first: request it on the case page.",
+             decision=_(KIND_LABELS[kind]))
 
 
 def mark_used(session: Session, approval: Approval | None, event: Event) -> None:
@@ -135,7 +154,7 @@ def mark_used(session: Session, approval: Approval | None, event: Event) -> None
 
 def reopen_case(session: Session, case: Case, user: User) -> None:
     if not is_approver(user):
-        raise NeedsApproval("Only a supervisor reopens a case")
+        raise NeedsApproval(_("Only a supervisor reopens a case"))
     case.closed_at = None
     session.flush()
 

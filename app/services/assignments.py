@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -12,7 +14,7 @@ from app.models import AssignmentChange, Case, CaseAssignment, Handover, Role, U
 from app.services.errors import Invalid
 
 ASSIGNABLE = (Role.LAWYER, Role.ADMIN)
-HANDOVER_REASONS = {"leave": "Leave", "departure": "Departure", "workload": "Workload"}
+HANDOVER_REASONS = {"leave": _l("Leave"), "departure": _l("Departure"), "workload": _l("Workload")}
 
 
 def assign_lawyer(session: Session, case: Case, user: User, by: User | None = None,
@@ -59,15 +61,15 @@ def hand_over(session: Session, from_user: User, to_user: User | None, *, reason
     account, which is why there is always a successor."""
     errors = {}
     if reason not in HANDOVER_REASONS:
-        errors["reason"] = f"Choose one of: {', '.join(HANDOVER_REASONS)}"
+        errors["reason"] = _("Choose one of: %(choices)s", choices=", ".join(HANDOVER_REASONS))
     if to_user is None or to_user.role not in ASSIGNABLE or not to_user.active:
-        errors["to_user"] = "Choose an active lawyer to take the cases over"
+        errors["to_user"] = _("Choose an active lawyer to take the cases over")
     elif to_user.id == from_user.id:
-        errors["to_user"] = "Choose someone other than the lawyer handing over"
+        errors["to_user"] = _("Choose someone other than the lawyer handing over")
     if until is not None and reason != "leave":
-        errors["until"] = "Only a leave has an end date"
+        errors["until"] = _("Only a leave has an end date")
     if len(note) > 2000:
-        errors["note"] = "At most 2,000 characters"
+        errors["note"] = _("At most %(num)s characters", num="2,000")
     if errors:
         raise Invalid(errors)
     assert to_user is not None  # noqa: S101 - checked above; tells the type checker
@@ -89,7 +91,8 @@ def deactivate_user(session: Session, user: User) -> None:
     """Refused while the user holds open cases: hand them over first, so nothing falls between chairs."""
     count = len(open_cases_of(session, user))
     if count:
-        raise Invalid({"active": f"{user.full_name} still works on {count} open case(s): hand them over first"})
+        raise Invalid({"active": _("%(name)s still works on %(num)d open case(s): hand them over first",
+                                   name=user.full_name, num=count)})
     user.active = False
     session.flush()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, object_session
 
@@ -18,6 +19,7 @@ from app.procedure.vocabulary import (
     REGIONS,
     ROLES,
     clean_text,
+    message_of,
     shown,
 )
 from app.services.access import case_visible
@@ -42,17 +44,17 @@ def clean_case_fields(data: dict[str, Any]) -> dict[str, Any]:
         try:
             cleaned[name] = clean_text(value, limit) or None if value else None
         except ValueError as exc:
-            errors[name] = str(exc)
+            errors[name] = message_of(exc)
     if not cleaned.get("title") and "title" not in errors:
-        errors["title"] = "is required"
+        errors["title"] = _("is required")
     for name, codes in _CODES.items():
         value = data.get(name) or None
         if value is not None and value not in codes:
-            errors[name] = f"{shown(value)} is not a known code"
+            errors[name] = _("%(code)s is not a known code", code=shown(value))
         cleaned[name] = value
     flags = set(data.get("victim_flags") or [])
     if unknown := flags - set(VICTIM_FLAG_COLUMNS):
-        errors["victim_flags"] = f"unknown flags: {', '.join(sorted(unknown))}"
+        errors["victim_flags"] = _("unknown flags: %(flags)s", flags=", ".join(sorted(unknown)))
     for code, column in VICTIM_FLAG_COLUMNS.items():
         cleaned[column] = code in flags
     if errors:
@@ -65,9 +67,9 @@ def create_case(session: Session, *, reference: str, data: dict[str, Any],
     reference = (reference or "").strip().upper()
     errors = {}
     if not REFERENCE_PATTERN.fullmatch(reference):
-        errors["reference"] = "must be 3-40 capital letters, digits or '-', e.g. KZ-2021-0007"
+        errors["reference"] = _("must be 3-40 capital letters, digits or '-', e.g. KZ-2021-0007")
     elif session.scalar(select(Case.id).where(Case.reference == reference)):
-        errors["reference"] = f"{reference} already exists"
+        errors["reference"] = _("%(reference)s already exists", reference=reference)
     try:
         cleaned = clean_case_fields(data)
     except Invalid as exc:
@@ -146,13 +148,13 @@ ROLE_CODES = {c.code for c in ROLES}
 def add_party(session: Session, case: Case, person: Person, role: str, notes: str | None) -> CaseParty:
     errors = {}
     if role not in ROLE_CODES:
-        errors["role"] = f"{shown(role)} is not a role"
+        errors["role"] = _("%(role)s is not a role", role=shown(role))
     elif any(p.person_id == person.id and p.role == role for p in case.parties):
-        errors["role"] = f"{person.display_name} is already {role} in this case"
+        errors["role"] = _("%(person)s is already %(role)s in this case", person=person.display_name, role=role)
     try:
         notes = clean_text(notes, 2000) or None if notes else None
     except ValueError as exc:
-        errors["notes"] = str(exc)
+        errors["notes"] = message_of(exc)
     if errors:
         raise Invalid(errors)
     party = CaseParty(case=case, person=person, role=role, notes=notes)

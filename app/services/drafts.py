@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
@@ -39,13 +40,13 @@ def save_procedure(session: Session, committee: str, *, available: bool, in_forc
     errors = {}
     known = {p.committee for p in DEFAULT_PROCEDURES}
     if committee not in known:
-        errors["committee"] = f"choose one of {', '.join(sorted(known))}"
+        errors["committee"] = _("choose one of %(choices)s", choices=", ".join(sorted(known)))
     since = None
     if in_force_since:
         try:
             since = date.fromisoformat(in_force_since)
         except ValueError:
-            errors["in_force_since"] = "write the date as YYYY-MM-DD"
+            errors["in_force_since"] = _("write the date as YYYY-MM-DD")
     try:
         note = clean_text(note, 2000)
     except ValueError as exc:
@@ -94,12 +95,12 @@ def admissibility(session: Session, case: Case, committee: str, now: datetime) -
 def _validate(committee: str, language: str, provisions: list[str]) -> None:
     errors = {}
     if committee not in COMMITTEES:
-        errors["committee"] = f"choose one of {', '.join(COMMITTEES)}"
+        errors["committee"] = _("choose one of %(choices)s", choices=", ".join(COMMITTEES))
     if language not in LANGUAGES:
-        errors["language"] = "choose English (en) or Russian (ru)"
+        errors["language"] = _("choose English (en) or Russian (ru)")
     allowed = {p.code for p in BY_COMMITTEE.get(committee, ())}
     if committee in COMMITTEES and (not provisions or not set(provisions) <= allowed):
-        errors["provisions"] = "choose at least one provision of the committee's treaty"
+        errors["provisions"] = _("choose at least one provision of the committee's treaty")
     if errors:
         raise Invalid(errors)
 
@@ -121,8 +122,9 @@ def save_edits(session: Session, draft: Draft, texts: dict[str, str], *, provisi
                user: User | None, based_on: int) -> DraftVersion:
     """A lawyer's rewrite of narrative sections, kept as a new version."""
     if based_on != draft.latest.number:
-        raise Conflict(f"Version {draft.latest.number} was saved since you opened version {based_on}: nothing of "
-                       "yours was saved over it. Reload the draft and apply your changes again.")
+        raise Conflict(_("Version %(latest)d was saved since you opened version %(opened)d: nothing of yours was "
+                         "saved over it. Reload the draft and apply your changes again.",
+                         latest=draft.latest.number, opened=based_on))
     errors = {}
     cleaned = {}
     for key, value in texts.items():

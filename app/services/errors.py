@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 
 class ServiceError(Exception):
     """Base class: something the user asked cannot be done as asked."""
 
 
 class Invalid(ServiceError):
-    """Input failed validation; ``errors`` maps a field to its message."""
+    """Input failed validation; ``errors`` maps a field to its message: translated text, or a
+    Phrase of the domain (app.procedure.phrase) that the page says in the reader's language."""
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
@@ -19,8 +22,8 @@ class Conflict(ServiceError):
     """Someone else changed the record since it was read."""
 
 
-CONFLICT = ("Someone else changed this record while you were editing it; nothing of yours was saved over "
-            "theirs. Reload the page to see their changes, then apply yours again.")
+CONFLICT = _l("Someone else changed this record while you were editing it; nothing of yours was saved over "
+              "theirs. Reload the page to see their changes, then apply yours again.")
 
 
 class NotFound(ServiceError):

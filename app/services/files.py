@@ -22,11 +22,12 @@ from pathlib import Path
 import filetype
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from app.models import Case, EvidenceFile, User
-from app.procedure.vocabulary import clean_text
+from app.procedure.vocabulary import clean_text, message_of
 from app.services.errors import Invalid
 
 ALLOWED = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg",
@@ -77,8 +78,8 @@ def detect_type(data: bytes) -> str:
     if mime == "application/zip" or (data[:4] == b"PK\x03\x04" and mime != ALLOWED):
         mime = _docx_or_none(data)
     if mime not in ALLOWED:
-        raise Invalid({"file": "only PDF, PNG, JPEG and Word (DOCX) files are accepted; this one is "
-                               + (mime or "of an unknown type")})
+        raise Invalid({"file": _("only PDF, PNG, JPEG and Word (DOCX) files are accepted; this one is %(kind)s",
+                                 kind=mime or _("of an unknown type"))})
     return mime
 
 
@@ -90,7 +91,7 @@ def _docx_or_none(data: bytes) -> str | None:
     except zipfile.BadZipFile:
         return None
     if unpacked > DOCX_MAX_UNPACKED or unpacked > DOCX_MAX_RATIO * max(len(data), 1):
-        raise Invalid({"file": "this archive unpacks to far more than its size (a zip bomb?): refused"})
+        raise Invalid({"file": _("this archive unpacks to far more than its size (a zip bomb?): refused")})
     if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
         return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return None
@@ -103,13 +104,14 @@ def store(session: Session, vault: Vault, case: Case, *, filename: str, data: by
           user: User | None, max_size: int) -> EvidenceFile:
     errors = {}
     if not data:
-        errors["file"] = "the file is empty"
+        errors["file"] = _("the file is empty")
     elif len(data) > max_size:
-        errors["file"] = f"the file is {len(data):,} bytes; the limit is {max_size:,}"
+        errors["file"] = _("the file is %(size)s bytes; the limit is %(limit)s",
+                           size=f"{len(data):,}", limit=f"{max_size:,}")
     try:
         description = clean_text(description or "", 2000) or None
     except ValueError as exc:
-        errors["description"] = str(exc)
+        errors["description"] = message_of(exc)
     if errors:
         raise Invalid(errors)
     content_type = detect_type(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
@@ -26,7 +27,7 @@ def set_rule_value(session: Session, term: str, amount: int | None, user: User) 
     """Set (or with None, reset to the law's value) a configurable term, then recompute the
     cases whose deadlines or flags use it."""
     if term not in configurable_terms():
-        raise Invalid({"term": f"{term} is not a configurable term"})
+        raise Invalid({"term": _("%(term)s is not a configurable term", term=term)})
     if amount is not None:
         try:
             Settings({term: amount})
@@ -61,9 +62,9 @@ def set_calendar_day(session: Session, day: date, *, working: bool, name: str, u
     """Declare a day off (or a working Saturday) and recompute the dates it can move."""
     name = name.strip()
     if not name:
-        raise Invalid({"name": "Say what the day is, e.g. the decree that declared it"})
+        raise Invalid({"name": _("Say what the day is, e.g. the decree that declared it")})
     if len(name) > 200:
-        raise Invalid({"name": "At most 200 characters"})
+        raise Invalid({"name": _("At most %(num)s characters", num="200")})
     adjustment = session.get(CalendarAdjustment, day)
     if adjustment is None:
         session.add(CalendarAdjustment(day=day, working=working, name=name, by_id=user.id))
@@ -79,7 +80,7 @@ def set_calendar_day(session: Session, day: date, *, working: bool, name: str, u
 def remove_calendar_day(session: Session, day: date, user: User) -> RecomputeReport:
     adjustment = session.get(CalendarAdjustment, day)
     if adjustment is None:
-        raise Invalid({"day": f"{day:%d.%m.%Y} has no adjustment"})
+        raise Invalid({"day": _("%(day)s has no adjustment", day=f"{day:%d.%m.%Y}")})
     session.delete(adjustment)
     session.flush()
     forget_engine_settings()

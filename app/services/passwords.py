@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 
 _hasher = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
 MIN_LENGTH = 12
@@ -34,10 +35,10 @@ def password_problems(password: str, *, email: str = "") -> list[str]:
     """Why a password is not acceptable; empty when it is."""
     problems = []
     if len(password) < MIN_LENGTH:
-        problems.append(f"must be at least {MIN_LENGTH} characters long")
+        problems.append(_("must be at least %(num)d characters long", num=MIN_LENGTH))
     local = email.split("@")[0].lower() if email else ""
     if len(local) >= 4 and local in password.lower():
-        problems.append("must not contain your e-mail name")
+        problems.append(_("must not contain your e-mail name"))
     if len(set(password)) < 5:
-        problems.append("must use at least 5 different characters")
+        problems.append(_("must use at least %(num)d different characters", num=5))
     return problems

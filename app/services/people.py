@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, case, or_, select
 from sqlalchemy.orm import Session, load_only
 
 from app.models import Person, User
-from app.procedure.vocabulary import MAX_LONG_TEXT, MAX_TEXT, clean_text
+from app.procedure.vocabulary import MAX_LONG_TEXT, MAX_TEXT, clean_text, message_of
 from app.services.access import person_visible
 from app.services.errors import Conflict, Invalid
 from app.services.names import (
@@ -36,17 +37,17 @@ def clean_person_fields(data: dict[str, Any]) -> dict[str, Any]:
         try:
             cleaned[name] = (clean_text(value, limit) or None) if value else None
         except ValueError as exc:
-            errors[name] = str(exc)
+            errors[name] = message_of(exc)
     aliases = []
     for alias in data.get("aliases") or []:
         try:
             if text := clean_text(alias, MAX_TEXT):
                 aliases.append(text)
         except ValueError as exc:
-            errors["aliases"] = str(exc)
+            errors["aliases"] = message_of(exc)
     cleaned["aliases"] = list(dict.fromkeys(aliases))
     if not errors and not cleaned["name"] and not cleaned["description"]:
-        errors["name"] = "give a name or, when it is unknown, a description"
+        errors["name"] = _("give a name or, when it is unknown, a description")
     if errors:
         raise Invalid(errors)
     return cleaned

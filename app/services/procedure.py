@@ -22,6 +22,7 @@ from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive
 from app.procedure.explain import as_sentence, explain
 from app.procedure.law import Settings
+from app.procedure.phrase import Phrase
 from app.procedure.results import Deadline, Evaluation
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 from app.procedure.when import Precision, When
@@ -178,12 +179,14 @@ def _derive(case: _Stored, settings: Settings, calendar: WorkingCalendar) -> _De
     deadlines = [{
         "case_id": case.case_id, "rule": d.rule, "from_event_id": d.from_event, "end_event_id": d.end_event,
         "due": d.due.due if d.due else None, "earliest_due": d.earliest_due, "latest_due": d.latest_due,
-        "outcome": d.outcome.value if d.outcome else None, "note": d.note,
+        "outcome": d.outcome.value if d.outcome else None, "note": str(d.note), "phrases": _phrases(note=d.note),
         "explanation": _explanation(d, case.starts.get(d.from_event), settings, calendar)} for d in result.deadlines]
     flags = [{
         "case_id": case.case_id, "rule": f.rule, "severity": f.severity.value, "key": f.key,
         "event_ids": list(f.events),
-        "explanation": f.explanation, "action": f.action, "action_due": f.action_due, "active_from": f.active_from,
+        "explanation": str(f.explanation), "action": str(f.action) if f.action is not None else None,
+        "phrases": _phrases(explanation=f.explanation, action=f.action), "action_due": f.action_due,
+        "active_from": f.active_from,
         "active_until": f.active_until} for f in result.flags]
     return _Derived(case_id=case.case_id, stages=" " + " ".join(result.stages) + " ",
                     last_event_on=case.last_event_on, deadlines=deadlines, flags=flags, result=result)
@@ -210,6 +213,12 @@ def _write(session: Session, batch: Sequence[_Rows], reason: str | None) -> None
         session.execute(insert(CaseFlag.__table__), flags)
 
 
+def _phrases(**parts: str | None) -> dict[str, Any] | None:
+    """The parts that are phrases, as JSON: said in each reader's language when shown."""
+    found = {name: part.to_json() for name, part in parts.items() if isinstance(part, Phrase)}
+    return found or None
+
+
 def _explanation(deadline: Deadline, start: tuple[str, When] | None, settings: Settings,
                  calendar: WorkingCalendar) -> dict[str, Any] | None:
     if start is None:
@@ -217,7 +226,8 @@ def _explanation(deadline: Deadline, start: tuple[str, When] | None, settings: S
     label, when = start
     told = explain(deadline, start=when, start_label=label, settings=settings, calendar=calendar)
     steps = told.steps
-    return {"kind": told.kind.value, "steps": list(steps), "text": as_sentence(steps)}
+    # The steps as phrases, said in each reader's language; the text in English (CSV, e-mail, CLI).
+    return {"kind": told.kind.value, "steps": [step.to_json() for step in steps], "text": as_sentence(steps)}
 
 
 def _record_changes(session: Session, batch: Sequence[_Rows], reason: str) -> None:

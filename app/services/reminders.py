@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from flask_babel import force_locale, gettext, ngettext
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
+from app.i18n import DEFAULT_LANGUAGE
 from app.models import (
     Approval,
     ApprovalStatus,
@@ -32,7 +34,7 @@ from app.procedure.law import RULES_BY_ID
 from app.services.approvals import KIND_LABELS
 from app.services.assignments import nobody_assigned
 from app.services.mailer import SmtpMailer
-from app.views.template_helpers import due_text
+from app.wording import due_text, said
 
 THRESHOLDS = (1, 3, 7)  # working days before the due date
 RECENT_DECISIONS = timedelta(days=14)
@@ -70,12 +72,14 @@ def _deadline_reminders(session: Session, user: User, today: date, calendar: Wor
         threshold = next((t for t in THRESHOLDS if left <= t), None)
         if threshold is None:
             continue
-        when = "today" if left == 0 else f"in {left} working day{'s' * (left != 1)}"
         rule = RULES_BY_ID[deadline.rule]
+        values = {"rule": gettext(rule.title), "due": due_text(deadline.due), "basis": gettext(rule.basis)}
+        text = (gettext("%(rule)s due today: %(due)s (%(basis)s)", **values) if left == 0 else
+                ngettext("%(rule)s due in %(num)d working day: %(due)s (%(basis)s)",
+                         "%(rule)s due in %(num)d working days: %(due)s (%(basis)s)", left, **values))
         reminders.append(Reminder(
             f"deadline:{deadline.case_id}:{deadline.rule}:{deadline.from_event_id}:{deadline.due:%Y%m%d%H%M}:{threshold}",
-            "deadline", reference, f"{rule.title} due {when}: {due_text(deadline.due)} ({rule.basis})",
-            f"/cases/{reference}#deadlines"))
+            "deadline", reference, text, f"/cases/{reference}#deadlines"))
     return reminders
 
 
@@ -87,7 +91,8 @@ def _flag_reminders(session: Session, user: User, now: datetime) -> list[Reminde
                or_(CaseFlag.active_until.is_(None), CaseFlag.active_until > now))
         .order_by(Case.reference, CaseFlag.rule))
     return [Reminder(f"flag:{flag.case_id}:{flag.key}", "flag", reference,
-                     f"Critical flag: {RULES_BY_ID[flag.rule].title}. {flag.action or ''}".strip(),
+                     (gettext("Critical flag: %(rule)s.", rule=gettext(RULES_BY_ID[flag.rule].title))
+                      + " " + said(flag.phrase("action") if flag.action else None)).strip(),
                      f"/cases/{reference}#flags") for flag, reference in rows]
 
 
@@ -101,10 +106,14 @@ def _approval_reminders(session: Session, user: User) -> list[Reminder]:
                             Approval.decided_at >= utcnow() - RECENT_DECISIONS)
     reminders = []
     for approval, reference in session.execute(query.order_by(Approval.requested_at, Approval.id)):
-        label = KIND_LABELS[approval.kind]
-        text = (f"Waiting for your decision: {label}" if approval.status is ApprovalStatus.REQUESTED
-                else f"Your request was {approval.status.value}: {label}"
-                     + (f" ({approval.comment})" if approval.comment else ""))
+        label = gettext(str(KIND_LABELS[approval.kind]))
+        if approval.status is ApprovalStatus.REQUESTED:
+            text = gettext("Waiting for your decision: %(kind)s", kind=label)
+        elif approval.status is ApprovalStatus.APPROVED:
+            text = gettext("Your request was approved: %(kind)s", kind=label)
+        else:
+            text = gettext("Your request was rejected: %(kind)s", kind=label)
+        text += f" ({approval.comment})" if approval.comment else ""
         reminders.append(Reminder(f"approval:{approval.id}:{approval.status.value}", "approval", reference, text,
                                   f"/cases/{reference}#approval-{approval.id}"))
     return reminders
@@ -124,14 +133,17 @@ def digest_text(user: User, reminders: Iterable[Reminder], public_url: str, toda
     """Subject and body: case references and rules only, no names of victims or witnesses,
     since e-mail leaves the coalition's server."""
     reminders = list(reminders)
-    subject = f"Qorgau: {len(reminders)} reminder{'s' * (len(reminders) != 1)} for {today:%d.%m.%Y}"
-    lines = [f"Dear {user.full_name},", "", f"What needs your attention on {today:%d.%m.%Y}:", ""]
-    for heading, kind in (("Deadlines", "deadline"), ("Critical red flags", "flag"), ("Approvals", "approval")):
+    subject = ngettext("Qorgau: %(num)d reminder for %(day)s", "Qorgau: %(num)d reminders for %(day)s",
+                       len(reminders), day=f"{today:%d.%m.%Y}")
+    lines = [gettext("Dear %(name)s,", name=user.full_name), "",
+             gettext("What needs your attention on %(day)s:", day=f"{today:%d.%m.%Y}"), ""]
+    for heading, kind in ((gettext("Deadlines"), "deadline"), (gettext("Critical red flags"), "flag"),
+                          (gettext("Approvals"), "approval")):
         items = [r for r in reminders if r.kind == kind]
         if items:
             lines += [heading + ":"] + [f"- {r.reference}: {r.text}\n  {public_url.rstrip('/')}{r.path}"
                                         for r in items] + [""]
-    lines += ["The same list is on the Reminders page of Qorgau.", ""]
+    lines += [gettext("The same list is on the Reminders page of Qorgau."), ""]
     return subject, "\n".join(lines)
 
 
@@ -151,10 +163,11 @@ def prepare_digests(session: Session, now: datetime, calendar: WorkingCalendar, 
     created = []
     for user in session.scalars(select(User).where(User.active).order_by(User.id)):
         taken = sent_keys(session, user)
-        fresh = [r for r in reminders_for(session, user, now, calendar) if r.key not in taken]
-        if not fresh:
-            continue
-        subject, body = digest_text(user, fresh, public_url, now.date())
+        with force_locale(user.language or DEFAULT_LANGUAGE):  # each digest in its reader's language
+            fresh = [r for r in reminders_for(session, user, now, calendar) if r.key not in taken]
+            if not fresh:
+                continue
+            subject, body = digest_text(user, fresh, public_url, now.date())
         delivery = ReminderDelivery(user_id=user.id, digest_date=now.date(), subject=subject, body=body,
                                     items=[{"key": r.key, "kind": r.kind, "reference": r.reference, "text": r.text}
                                            for r in fresh])

@@ -26,6 +26,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -80,7 +83,8 @@ def database_problems(session: Session, document: Document, conversion: Conversi
         if reference in taken:
             problems.append(SheetProblem(CASES, conversion.case_rows.get(reference),
                                          conversion.headers.get(CASES, {}).get("reference", "reference"),
-                                         f"{reference} already exists: an import never changes a case"))
+                                         _l("%(reference)s already exists: an import never changes a case",
+                                            reference=reference)))
     known: dict[str, dict[str, bool]] = {}
     for case in document.cases:
         rows = conversion.event_rows.get(case.reference, [])
@@ -94,12 +98,15 @@ def database_problems(session: Session, document: Document, conversion: Conversi
                 wrong = [c for c in term_codes(event.fields[spec.name]) if not codes.get(c)]
                 if wrong:
                     key = FIELD_PREFIX + spec.name
-                    title = CONTROLLED_VOCABULARIES_BY_NAME[spec.vocabulary].title
+                    # the vocabulary's title is domain text, translated when the problem is shown
+                    title = LazyString(gettext, CONTROLLED_VOCABULARIES_BY_NAME[spec.vocabulary].title)
                     problems.append(SheetProblem(
                         EVENTS, rows[index] if index < len(rows) else None,
                         conversion.headers.get(EVENTS, {}).get(key, key),
-                        f"{', '.join(wrong)}: not {'an active term' if len(wrong) == 1 else 'active terms'} "
-                        f"of {title} (HURIDOCS)"))
+                        _l("%(codes)s: not an active term of %(vocabulary)s (HURIDOCS)", codes=wrong[0],
+                           vocabulary=title) if len(wrong) == 1 else
+                        _l("%(codes)s: not active terms of %(vocabulary)s (HURIDOCS)", codes=", ".join(wrong),
+                           vocabulary=title)))
     return problems
 
 

@@ -22,6 +22,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from flask_babel import gettext as _translated
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Integer, Select, String, case, cast, extract, func, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
@@ -33,16 +37,18 @@ from app.procedure.stage import STAGES
 from app.procedure.vocabulary import BODIES, EVENT_TYPES_BY_NAME, REGIONS, VICTIM_FLAGS, label_of
 from app.services.access import case_visible
 
+# The labels, titles and notes are worded in the interface language when the figures are made
+# (a request's); domain text (regions, bodies, event types, rule titles) through the catalog too.
 STAGE_LABELS = {
-    "intake": "Intake: nothing filed yet",
-    "registration": "Complaint filed, not yet registered",
-    "investigation": "Under investigation",
-    "closed": "Closed by the authorities",
-    "appeal": "Appeal pending",
-    "trial": "Before a court",
-    "international": "UN communication pending",
-    "follow-up": "UN Views adopted: follow-up",
-    "asylum": "Asylum or expulsion",
+    "intake": _l("Intake: nothing filed yet"),
+    "registration": _l("Complaint filed, not yet registered"),
+    "investigation": _l("Under investigation"),
+    "closed": _l("Closed by the authorities"),
+    "appeal": _l("Appeal pending"),
+    "trial": _l("Before a court"),
+    "international": _l("UN communication pending"),
+    "follow-up": _l("UN Views adopted: follow-up"),
+    "asylum": _l("Asylum or expulsion"),
 }
 
 # The events a case's outcome is read from, in procedural order, with the field that breaks
@@ -63,7 +69,12 @@ OUTCOMES: tuple[tuple[str, str | None], ...] = (
     ("un_views_adopted", None),
 )
 
-NOT_RECORDED = "Not recorded"
+NOT_RECORDED = _l("Not recorded")
+
+
+def _domain(text: str | None) -> str:
+    """Domain text (a region, a body, an event type, a rule's title) in the interface language."""
+    return _translated(text) if text else ""
 
 
 @dataclass(frozen=True)
@@ -106,30 +117,30 @@ def case_statistics(session: Session, user: User, filters: Filters, now: datetim
     """The figures as of ``now`` (Almaty wall-clock time: when flags are active)."""
     facts = _case_facts(session, user, filters)
     sections = (
-        _section("year", "Cases by year",
-                 "The year of the case's first incident on the timeline or, where none is recorded, of its "
-                 "first event.",
+        _section("year", _("Cases by year"),
+                 _("The year of the case's first incident on the timeline or, where none is recorded, of its "
+                   "first event."),
                  _year_lines(facts.years)),
-        _section("region", "Cases by region",
-                 "The region where the ill-treatment took place, as recorded on the case; regions without a "
-                 "case are not listed.",
+        _section("region", _("Cases by region"),
+                 _("The region where the ill-treatment took place, as recorded on the case; regions without a "
+                   "case are not listed."),
                  _by_count(facts.regions, REGIONS)),
-        _section("victim", "Victims",
-                 "Cases whose victim belongs to the group, as recorded on the case; a victim may belong to "
-                 "several groups, or to none.",
-                 [Line(c.code, c.label, facts.victims[c.code]) for c in VICTIM_FLAGS]),
-        _section("agency", "Cases by perpetrator agency",
-                 "The agency of the alleged perpetrators, as recorded on the case.",
+        _section("victim", _("Victims"),
+                 _("Cases whose victim belongs to the group, as recorded on the case; a victim may belong to "
+                   "several groups, or to none."),
+                 [Line(c.code, _domain(c.label), facts.victims[c.code]) for c in VICTIM_FLAGS]),
+        _section("agency", _("Cases by perpetrator agency"),
+                 _("The agency of the alleged perpetrators, as recorded on the case."),
                  _by_count(facts.agencies, BODIES)),
-        _section("stage", "Cases by stage",
-                 "The stage derived from the timeline. A case can be in more than one stage (closed by the "
-                 "authorities with an appeal pending, or with a UN communication under way), so the counts "
-                 "add up to more than the number of cases.",
-                 [Line(s, STAGE_LABELS[s], facts.stages[s]) for s in STAGES]),
-        _section("outcome", "Outcomes",
-                 "Cases with at least one such event on the timeline, whatever came after it: a termination "
-                 "later quashed still counts. A case terminated twice on different grounds counts once as "
-                 "terminated and once under each ground.",
+        _section("stage", _("Cases by stage"),
+                 _("The stage derived from the timeline. A case can be in more than one stage (closed by the "
+                   "authorities with an appeal pending, or with a UN communication under way), so the counts "
+                   "add up to more than the number of cases."),
+                 [Line(s, str(STAGE_LABELS[s]), facts.stages[s]) for s in STAGES]),
+        _section("outcome", _("Outcomes"),
+                 _("Cases with at least one such event on the timeline, whatever came after it: a termination "
+                   "later quashed still counts. A case terminated twice on different grounds counts once as "
+                   "terminated and once under each ground."),
                  _outcomes(session, user, filters)),
         *_flag_sections(session, user, filters, now),
     )
@@ -206,8 +217,8 @@ def _section(key: str, title: str, note: str, lines: list[Line]) -> Section:
 
 def _by_count(counts: Counter, choices) -> list[Line]:
     """The codes counted, most cases first (ties by label), with the cases without one last."""
-    lines = [Line(code, label_of(choices, code), n) for code, n in counts.items() if code is not None and n]
-    return sorted(lines, key=lambda line: (-line.count, line.label)) + _none_line(counts, NOT_RECORDED)
+    lines = [Line(code, _domain(label_of(choices, code)), n) for code, n in counts.items() if code is not None and n]
+    return sorted(lines, key=lambda line: (-line.count, line.label)) + _none_line(counts, str(NOT_RECORDED))
 
 
 def _year_lines(counts: Counter) -> list[Line]:
@@ -215,7 +226,7 @@ def _year_lines(counts: Counter) -> list[Line]:
     series must show), then the cases without a year."""
     years = [year for year in counts if year is not None]
     span = range(min(years), max(years) + 1) if years else range(0)
-    return [Line(str(year), str(year), counts[year]) for year in span] + _none_line(counts, "No event recorded")
+    return [Line(str(year), str(year), counts[year]) for year in span] + _none_line(counts, _("No event recorded"))
 
 
 def _none_line(counts: Counter, label: str) -> list[Line]:
@@ -242,18 +253,27 @@ def _outcomes(session: Session, user: User, filters: Filters) -> list[Line]:
     lines = []
     for name, broken_by in OUTCOMES:
         event_type = EVENT_TYPES_BY_NAME[name]
-        lines.append(Line(name, event_type.label, counted.get((name, None, 0), 0)))
+        lines.append(Line(name, _domain(event_type.label), counted.get((name, None, 0), 0)))
         if broken_by is None:
             continue
         choices = event_type.field(broken_by).choices
-        lines += [Line(f"{name}.{c.code}", c.label, counted.get((name, c.code, 1), 0), 1) for c in choices]
+        lines += [Line(f"{name}.{c.code}", _domain(c.label), counted.get((name, c.code, 1), 0), 1) for c in choices]
         # codes the list does not have (an import from elsewhere), and events without one
         known = {c.code for c in choices}
         odd = sorted((code for type_, code, level in counted if type_ == name and level == 1 and code not in known),
                      key=lambda code: (code is None, code or ""))
-        lines += [Line(f"{name}.{code or ''}", f"{broken_by.capitalize()}: {code or 'not recorded'}",
-                       counted[name, code, 1], 1) for code in odd]
+        lines += [Line(f"{name}.{code or ''}", _odd_detail(broken_by, code), counted[name, code, 1], 1) for code in odd]
     return lines
+
+
+def _odd_detail(broken_by: str, code: str | None) -> str:
+    """A ground or outcome the field's list does not have: "Ground: <code>"."""
+    shown = code or _("not recorded")
+    if broken_by == "ground":
+        return _("Ground: %(code)s", code=shown)
+    if broken_by == "outcome":
+        return _("Outcome: %(code)s", code=shown)
+    return f"{broken_by.capitalize()}: {shown}"
 
 
 # --------------------------------------------------------------------------- red flags
@@ -272,26 +292,28 @@ def _flag_sections(session: Session, user: User, filters: Filters, now: datetime
     per_severity = select(nothing, active.c.severity, cases).group_by(active.c.severity)
     in_all = select(nothing, nothing, cases)
     counted = {(rule, severity): n for rule, severity, n in session.execute(union_all(per_rule, per_severity, in_all))}
-    severities = [Line("any", "Any severity", counted.get((None, None), 0))] + [
-        Line(s.value, s.value.capitalize(), counted.get((None, s.value), 0)) for s in Severity]
+    severities = [Line("any", _("Any severity"), counted.get((None, None), 0))] + [
+        Line(s.value, _domain(s.value).capitalize(), counted.get((None, s.value), 0)) for s in Severity]
     rules = [_flag_line(rule, severity, n) for (rule, severity), n in counted.items() if rule is not None]
     rules.sort(key=lambda line: (_rank(line.code.rsplit(":", 1)[1]), -line.count, line.label))
-    as_of = f"Red flags active on {now:%d %b %Y %H:%M} (Almaty time)"
+    moment = format_datetime(now, "dd MMM y HH:mm", rebase=False)  # "07 Jun 2024 12:00"
     return (
-        _section("severity", "Red flags by severity",
-                 f"{as_of}: cases with at least one active flag of the severity. A case with flags of "
-                 "several severities counts under each.", severities),
-        _section("flag", "Red flags by rule",
-                 f"{as_of}: cases with the flag, however many times the rule is raised in the case; rules "
-                 "not raised in any case are not listed.", rules),
+        _section("severity", _("Red flags by severity"),
+                 _("Red flags active on %(moment)s (Almaty time): cases with at least one active flag of the "
+                   "severity. A case with flags of several severities counts under each.", moment=moment),
+                 severities),
+        _section("flag", _("Red flags by rule"),
+                 _("Red flags active on %(moment)s (Almaty time): cases with the flag, however many times the rule "
+                   "is raised in the case; rules not raised in any case are not listed.", moment=moment), rules),
     )
 
 
 def _flag_line(rule_id: str, severity: str, count: int) -> Line:
     rule = RULES_BY_ID.get(rule_id)
-    title = rule.title if rule else rule_id
+    title = _domain(rule.title) if rule else rule_id
     if rule is None or rule.severity is None or rule.severity.value != severity:
-        title = f"{title} ({severity})"  # a rule whose severity depends on the case says which
+        # a rule whose severity depends on the case says which
+        title = _("%(title)s (%(severity)s)", title=title, severity=_domain(severity))
     return Line(f"{rule_id}:{severity}", title, count)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
 from app.models import Case, Event, EventRevision, User
@@ -16,12 +18,14 @@ from app.procedure.vocabulary import (
     FieldErrors,
     Kind,
     clean_text,
+    message_of,
     term_codes,
 )
 from app.procedure.when import almaty_now
 from app.services.errors import Conflict, Invalid
 from app.services.procedure import refresh_derived
 from app.services.vocabularies import known_codes
+from app.wording import said
 
 
 def local_now() -> datetime:
@@ -35,7 +39,7 @@ def _validate(session: Session, case: Case, raw: dict[str, Any], *, editing: Eve
     except FieldErrors as exc:
         raise Invalid(exc.errors) from None
     others = {e.uid for e in case.events if e is not editing}
-    errors = {f"fields.{name}": "must be another event of this case"
+    errors = {f"fields.{name}": _("must be another event of this case")
               for name in event.event_fields() if event.fields[name] not in others}
     errors.update(_check_terms(session, event, editing))
     if errors:
@@ -56,18 +60,18 @@ def _check_terms(session: Session, event: CleanEvent, editing: Event | None) -> 
         codes = term_codes(event.fields[spec.name])
         unknown = [code for code in codes if code not in known and code not in had]
         inactive = [code for code in codes if known.get(code) is False and code not in had]
-        title = CONTROLLED_VOCABULARIES_BY_NAME[spec.vocabulary].title
+        title = _(CONTROLLED_VOCABULARIES_BY_NAME[spec.vocabulary].title)  # domain text, in the catalog
         if unknown:
-            errors[f"fields.{spec.name}"] = (f"{', '.join(unknown)} {_is_are(unknown)} not "
-                                            f"{'a term' if len(unknown) == 1 else 'terms'} of {title} (HURIDOCS)")
+            errors[f"fields.{spec.name}"] = ngettext(
+                "%(codes)s is not a term of %(vocabulary)s (HURIDOCS)",
+                "%(codes)s are not terms of %(vocabulary)s (HURIDOCS)",
+                len(unknown), codes=", ".join(unknown), vocabulary=title)
         elif inactive:
-            errors[f"fields.{spec.name}"] = (f"{', '.join(inactive)} {_is_are(inactive)} deactivated in {title}: "
-                                            "choose another term or ask an admin to reactivate it")
+            errors[f"fields.{spec.name}"] = ngettext(
+                "%(codes)s is deactivated in %(vocabulary)s: choose another term or ask an admin to reactivate it",
+                "%(codes)s are deactivated in %(vocabulary)s: choose another term or ask an admin to reactivate it",
+                len(inactive), codes=", ".join(inactive), vocabulary=title)
     return errors
-
-
-def _is_are(items: list[str]) -> str:
-    return "is" if len(items) == 1 else "are"
 
 
 def _apply(event: Event, clean: CleanEvent) -> None:
@@ -100,8 +104,8 @@ def record_event_in_cases(session: Session, cases: list[Case], raw: dict[str, An
     one case only, since what they point at differs from case to case."""
     if len(cases) > 1 and any(name in (raw.get("fields") or {}) and raw["fields"][name]
                               for name in _reference_fields(raw.get("type"))):
-        raise Invalid({"also_cases": "an event that points at another event can only be "
-                                     "recorded in one case at a time"})
+        raise Invalid({"also_cases": _("an event that points at another event can only be "
+                                       "recorded in one case at a time")})
     events = []
     for case in cases:
         try:
@@ -110,7 +114,7 @@ def record_event_in_cases(session: Session, cases: list[Case], raw: dict[str, An
             if case is cases[0]:
                 raise
             raise Invalid({"also_cases": f"{case.reference}: " + "; ".join(
-                f"{k}: {v}" for k, v in exc.errors.items())}) from None
+                f"{k}: {said(v)}" for k, v in exc.errors.items())}) from None
     return events
 
 
@@ -129,9 +133,9 @@ def correct_event(session: Session, event: Event, raw: dict[str, Any], *, user: 
     try:
         reason = clean_text(reason or "", MAX_TEXT)
     except ValueError as exc:
-        errors["reason"] = str(exc)
+        errors["reason"] = message_of(exc)
     if not errors and not reason:
-        errors["reason"] = "is required: say why the event is corrected"
+        errors["reason"] = _("is required: say why the event is corrected")
     try:
         clean = _validate(session, event.case, {**raw, "type": event.type}, editing=event)
     except Invalid as exc:
@@ -141,7 +145,7 @@ def correct_event(session: Session, event: Event, raw: dict[str, Any], *, user: 
     before = event.snapshot()
     _apply(event, clean)
     if event.snapshot() == before:
-        raise Invalid({"reason": "nothing was changed"})
+        raise Invalid({"reason": _("nothing was changed")})
     session.add(EventRevision(event=event, revision=len(event.revisions) + 1, snapshot=before,
                               reason=reason, changed_by_id=user.id if user else None))
     event.updated_by_id = user.id if user else None

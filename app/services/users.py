@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Role, User
-from app.procedure.vocabulary import clean_text, shown
+from app.procedure.vocabulary import clean_text, message_of, shown
 from app.services.errors import Invalid
 from app.services.passwords import hash_password, needs_rehash, password_problems, verify_password
 
@@ -26,16 +27,16 @@ def create_user(session: Session, *, email: str, full_name: str, role: Role | st
     email = normalise_email(email)
     errors: dict[str, str] = {}
     if session.scalar(select(User.id).where(func.lower(User.email) == email)):
-        errors["email"] = "a user with this e-mail already exists"
+        errors["email"] = _("a user with this e-mail already exists")
     try:
         full_name = clean_text(full_name or "", 200)
     except ValueError as exc:
-        errors["full_name"] = str(exc)
+        errors["full_name"] = message_of(exc)
     else:
         if not full_name:
-            errors["full_name"] = "is required"
+            errors["full_name"] = _("is required")
     if role not in {r.value for r in Role}:
-        errors["role"] = f"{shown(role)} is not a role"
+        errors["role"] = _("%(role)s is not a role", role=shown(role))
     if problems := password_problems(password, email=email):
         errors["password"] = "; ".join(problems)
     if errors:

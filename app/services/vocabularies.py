@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -25,6 +26,7 @@ from app.procedure.vocabulary import (
     MAX_TERM_CODE,
     TERM_CODE,
     clean_text,
+    message_of,
     shown,
 )
 from app.services.errors import Invalid
@@ -135,7 +137,7 @@ def load_vocabularies(session: Session, directory: Path = VOCABULARY_DIR, *,
 
 def vocabulary_or_invalid(name: Any) -> str:
     if name not in CONTROLLED_VOCABULARIES_BY_NAME:
-        raise Invalid({"vocabulary": f"{shown(name)} is not a vocabulary of this installation"})
+        raise Invalid({"vocabulary": _("%(name)s is not a vocabulary of this installation", name=shown(name))})
     return name
 
 
@@ -193,13 +195,13 @@ def _labels(label_en: Any, label_ru: Any) -> tuple[dict[str, str], dict[str, str
         try:
             text = clean_text(value if value is not None else "", MAX_LABEL)
         except ValueError as exc:
-            errors[name] = str(exc)
+            errors[name] = message_of(exc)
             continue
         if "\n" in text or "\t" in text:
-            errors[name] = "must be one line"
+            errors[name] = _("must be one line")
         elif not text:
-            errors[name] = "is required" + (": the English label" if name == "label_en" else
-                                            ": the Russian label (write the English one again if none is known)")
+            errors[name] = (_("is required: the English label") if name == "label_en" else
+                            _("is required: the Russian label (write the English one again if none is known)"))
         else:
             cleaned[name] = text
     return cleaned, errors
@@ -216,19 +218,22 @@ def add_term(session: Session, vocabulary: Any, code: Any, label_en: Any, label_
     labels, label_errors = _labels(label_en, label_ru)
     errors.update(label_errors)
     if not code:
-        errors["code"] = "is required: a HURIDOCS-style code, e.g. 03.01.90"
+        errors["code"] = _("is required: a HURIDOCS-style code, e.g. 03.01.90")
     elif len(code) > MAX_TERM_CODE or not TERM_CODE.fullmatch(code):
-        errors["code"] = (f"{shown(code)} is not a code of the HURIDOCS form: two digits per level, dotted, "
-                          "at most six levels (e.g. 03.01.90)")
+        errors["code"] = _("%(code)s is not a code of the HURIDOCS form: two digits per level, dotted, "
+                           "at most six levels (e.g. 03.01.90)", code=shown(code))
     elif "vocabulary" not in errors:
         known = {t.code: t for t in terms(session, vocabulary, active_only=False)}
         parent = parent_of(code)
         if code in known:
             term = known[code]
-            errors["code"] = (f"{code} is already a term of this vocabulary ({term.label_en})"
-                              + ("" if term.active else "; it is deactivated: reactivate it instead"))
+            errors["code"] = (_("%(code)s is already a term of this vocabulary (%(label)s)", code=code,
+                                label=term.label_en) if term.active else
+                              _("%(code)s is already a term of this vocabulary (%(label)s); it is deactivated: "
+                                "reactivate it instead", code=code, label=term.label_en))
         elif parent and parent not in known:
-            errors["code"] = f"its broader term {parent} is not in this vocabulary: add {parent} first"
+            errors["code"] = _("its broader term %(parent)s is not in this vocabulary: add %(parent)s first",
+                                 parent=parent)
     if errors:
         raise Invalid(errors)
     before = [t for t in known.values() if t.code < code]
@@ -246,7 +251,7 @@ def update_term(session: Session, term: VocabularyTerm, label_en: Any, label_ru:
     if errors:
         raise Invalid(errors)
     if term.label_en == labels["label_en"] and term.label_ru == labels["label_ru"]:
-        raise Invalid({"label_en": "nothing was changed"})
+        raise Invalid({"label_en": _("nothing was changed")})
     term.label_en, term.label_ru = labels["label_en"], labels["label_ru"]
     session.flush()
     return term
@@ -255,7 +260,8 @@ def update_term(session: Session, term: VocabularyTerm, label_en: Any, label_ru:
 def set_active(session: Session, term: VocabularyTerm, active: bool) -> VocabularyTerm:
     """Deactivate (new events can no longer choose it; recorded ones keep it) or reactivate."""
     if term.active == active:
-        raise Invalid({"active": f"{term.code} is already {'active' if active else 'deactivated'}"})
+        raise Invalid({"active": _("%(code)s is already active", code=term.code) if active else
+                       _("%(code)s is already deactivated", code=term.code)})
     term.active = active
     session.flush()
     return term

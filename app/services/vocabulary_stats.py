@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import N_
 from app.models import Case, Event, User, VocabularyTerm
 from app.procedure.vocabulary import CONTROLLED_VOCABULARIES_BY_NAME, term_codes
 from app.services.access import case_visible
@@ -43,6 +44,7 @@ class Table:
     vocabulary: str
     title: str
     source: str
+    micro_thesaurus: int = 0
     rows: list[Row] = field(default_factory=list)
     cases_with: int = 0  # cases with at least one code
     cases_without: int = 0  # cases with nothing recorded (not counting the unmapped)
@@ -56,11 +58,11 @@ class Statistics:
 
 
 SECTIONS = (
-    ("methods", "methods_of_torture", "Methods of ill-treatment", "the incidents' methods (HURIDOCS codes)"),
-    ("detention", "detention_types", "Types of detention", "the incidents' type of detention"),
-    ("perpetrator", "perpetrator_types", "Types of perpetrators",
-     "the case's perpetrators' agency, mapped to HURIDOCS"),
-    ("place", "place_types", "Types of places", "the case's place of ill-treatment, mapped to HURIDOCS"),
+    ("methods", "methods_of_torture", N_("Methods of ill-treatment"), N_("the incidents' methods (HURIDOCS codes)")),
+    ("detention", "detention_types", N_("Types of detention"), N_("the incidents' type of detention")),
+    ("perpetrator", "perpetrator_types", N_("Types of perpetrators"),
+     N_("the case's perpetrators' agency, mapped to HURIDOCS")),
+    ("place", "place_types", N_("Types of places"), N_("the case's place of ill-treatment, mapped to HURIDOCS")),
 )
 
 
@@ -111,8 +113,8 @@ def _table(key: str, vocabulary: str, title: str, source: str, by_case: dict[int
         rows.append(Row(code=code, label_en=term.label_en if term else "(not a term of this vocabulary)",
                         label_ru=term.label_ru if term else "", depth=depth(code), cases=own.get(code, 0),
                         with_narrower=broad[code], known=term is not None, active=term.active if term else False))
-    full_title = f"{title} (HURIDOCS micro-thesaurus {CONTROLLED_VOCABULARIES_BY_NAME[vocabulary].micro_thesaurus})"
-    return Table(key=key, vocabulary=vocabulary, title=full_title, source=source, rows=rows,
+    return Table(key=key, vocabulary=vocabulary, title=title, source=source, rows=rows,
+                 micro_thesaurus=CONTROLLED_VOCABULARIES_BY_NAME[vocabulary].micro_thesaurus,
                  cases_with=sum(1 for c in by_case.values() if c))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -11,6 +12,7 @@ from app.extensions import db
 from app.forms.auth import UserForm
 from app.forms.common import pairs, show_errors
 from app.forms.supervision import HandoverForm
+from app.i18n import ROLE_NAMES
 from app.models import Case, CaseAssignment, Role, User
 from app.services.access import can_manage_assignments
 from app.services.assignments import (
@@ -29,6 +31,7 @@ from app.services.errors import Invalid
 from app.services.users import create_user
 from app.views.auth import recent_login_required
 from app.views.params import page_arg, parse_version, text_arg
+from app.wording import said
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -72,11 +75,11 @@ def assign(reference: str):
     case = _case_by_reference(reference)
     user = db.session.get(User, parse_version(request.form.get("user_id")))
     if user is None or user.role not in (Role.LAWYER, Role.ADMIN):
-        flash("Choose a lawyer.", "error")
+        flash(_("Choose a lawyer."), "error")
     else:
         assign_lawyer(db.session, case, user, by=current_user)
         db.session.commit()
-        flash(f"{user.full_name} now works on {case.reference}.", "success")
+        flash(_("%(name)s now works on %(reference)s.", name=user.full_name, reference=case.reference), "success")
     return redirect(url_for("admin.assignments", case=case.reference))
 
 
@@ -88,7 +91,7 @@ def unassign(reference: str, user_id: int):
     if lawyer is None or not unassign_lawyer(db.session, case, lawyer, by=current_user):
         abort(404)
     db.session.commit()
-    flash(f"Removed from {case.reference}.", "success")
+    flash(_("Removed from %(reference)s.", reference=case.reference), "success")
     return redirect(url_for("admin.assignments", case=case.reference))
 
 
@@ -98,14 +101,15 @@ def handover():
     """A lawyer's leave or departure: every open case goes to a named colleague at once."""
     lawyers = list(db.session.scalars(select(User).where(User.role.in_(ASSIGNABLE)).order_by(User.full_name)))
     form = HandoverForm()
-    choices = pairs([("", "—")] + [(str(u.id), u.full_name + ("" if u.active else " (inactive)")) for u in lawyers])
+    choices = pairs([("", "—")] + [(str(u.id), u.full_name if u.active else _("%(name)s (inactive)", name=u.full_name))
+                                   for u in lawyers])
     form.from_user.choices = form.to_user.choices = choices
     if form.validate_on_submit():
         by_id = {str(u.id): u for u in lawyers}
         from_user = by_id.get(form.from_user.data)
         try:
             if from_user is None:
-                raise Invalid({"from_user": "Choose the lawyer handing over"})
+                raise Invalid({"from_user": _("Choose the lawyer handing over")})
             done = hand_over(db.session, from_user, by_id.get(form.to_user.data), reason=form.reason.data,
                              by=current_user, until=form.until.data, note=form.note.data or "")
         except Invalid as exc:
@@ -113,8 +117,8 @@ def handover():
             show_errors(form, exc.errors)
         else:
             db.session.commit()
-            flash(f"{done.cases_moved} open case(s) handed over from {done.from_user.full_name} to "
-                  f"{done.to_user.full_name}.", "success")
+            flash(_("%(num)d open case(s) handed over from %(giver)s to %(taker)s.", num=done.cases_moved,
+                    giver=done.from_user.full_name, taker=done.to_user.full_name), "success")
             return redirect(url_for("admin.handover"))
     unassigned, unassigned_total = unassigned_open_cases(db.session)
     return render_template("admin/handover.html", form=form, lawyers=lawyers, load=open_case_counts(db.session),
@@ -130,10 +134,10 @@ def deactivate(user_id: int):
         deactivate_user(db.session, user)
     except Invalid as exc:
         db.session.rollback()
-        flash("; ".join(exc.errors.values()), "error")
+        flash("; ".join(said(e) for e in exc.errors.values()), "error")
     else:
         db.session.commit()
-        flash(f"{user.full_name} can no longer log in.", "success")
+        flash(_("%(name)s can no longer log in.", name=user.full_name), "success")
     return redirect(url_for("admin.users"))
 
 
@@ -159,7 +163,7 @@ def procedures():
                 flash(f"{committee} {field}: {message}", "error")
         else:
             db.session.commit()
-            flash(f"{committee} saved.", "success")
+            flash(_("%(committee)s saved.", committee=committee), "success")
         return redirect(url_for("admin.procedures"))
     return render_template("admin/procedures.html", procedures=sorted(load_procedures(db.session).values(),
                                                                         key=lambda p: p.committee))
@@ -178,6 +182,7 @@ def new_user():
             show_errors(form, exc.errors)
         else:
             db.session.commit()
-            flash(f"User {user.email} created as {user.role.value}.", "success")
+            flash(_("User %(email)s created as %(role)s.", email=user.email, role=ROLE_NAMES[user.role.value]),
+                  "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form), 422 if form.errors else 200

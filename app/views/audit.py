@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -31,7 +32,8 @@ def case_trail(reference: str):
     entries = db.paginate(select(AuditEntry).where(AuditEntry.case_id == case.id)
                           .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()),
                           page=page_arg(), per_page=PER_PAGE, error_out=False)
-    return render_template("audit/trail.html", heading=f"Audit trail of {case.reference}", entries=entries)
+    return render_template("audit/trail.html", heading=_("Audit trail of %(reference)s", reference=case.reference),
+                           entries=entries)
 
 
 @bp.route("/users/<int(max=2147483647):user_id>")
@@ -42,7 +44,8 @@ def user_trail(user_id: int):
     entries = db.paginate(select(AuditEntry).where(AuditEntry.user_id == user.id)
                           .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()),
                           page=page_arg(), per_page=PER_PAGE, error_out=False)
-    return render_template("audit/trail.html", heading=f"What {user.full_name} ({user.email}) did",
+    return render_template("audit/trail.html",
+                           heading=_("What %(name)s (%(email)s) did", name=user.full_name, email=user.email),
                            entries=entries)
 
 

@@ -10,6 +10,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from app.extensions import db, limiter, login_manager
@@ -22,7 +23,7 @@ from app.services.users import LockedOut, authenticate
 bp = Blueprint("auth", __name__)
 
 # The calendar feed authenticates by its own secret token: calendar programs cannot log in.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.login_code", "static", "calendar.feed_ics"})
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.login_code", "static", "calendar.feed_ics", "language.switch"})
 # What a user who still has to set up two-factor authentication may reach.
 ENROLMENT_ENDPOINTS = frozenset({"auth.two_factor", "auth.logout", "static"})
 PENDING = "pending_2fa_user"
@@ -42,7 +43,7 @@ def require_login():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if needs_enrolment(current_user) and request.endpoint not in ENROLMENT_ENDPOINTS:
-        flash("Set up two-factor authentication to continue: your role requires it.", "info")
+        flash(_("Set up two-factor authentication to continue: your role requires it."), "info")
         return redirect(url_for("auth.two_factor"))
     return None
 
@@ -63,7 +64,7 @@ def recent_login_required(view):
     return wrapper
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only redirect within this site: an open redirect is a classic phishing aid."""
     if target and urlsplit(target).netloc == "" and urlsplit(target).scheme == "" \
             and target.startswith("/") and not target.startswith("//"):
@@ -79,8 +80,8 @@ def _start_session(user: User, next_url: str | None):
     session.clear()  # a fresh session on login: no fixation
     login_user(user)
     session[AUTH_AT] = time.time()
-    flash(f"Welcome, {user.full_name}.", "success")
-    return redirect(_safe_next(next_url))
+    flash(_("Welcome, %(name)s.", name=user.full_name), "success")
+    return redirect(safe_next(next_url))
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -97,12 +98,12 @@ def login():
                                 lockout=_minutes(config["LOCKOUT_MINUTES"]))
         except LockedOut as exc:
             db.session.rollback()
-            form.form_errors.append(f"Too many failed attempts: this account is locked until "
-                                    f"{exc.until:%H:%M} UTC. Try again later or ask an administrator.")
+            form.form_errors.append(_("Too many failed attempts: this account is locked until %(time)s UTC. "
+                                      "Try again later or ask an administrator.", time=f"{exc.until:%H:%M}"))
             return render_template("auth/login.html", form=form), 429
         db.session.commit()  # counts the failure, or the reset
         if user is None:
-            form.form_errors.append("E-mail or password is wrong, or the account is disabled.")
+            form.form_errors.append(_("E-mail or password is wrong, or the account is disabled."))
         elif user.totp_enabled:
             session[PENDING] = (user.id, time.time(), request.args.get("next"))
             return redirect(url_for("auth.login_code"))
@@ -121,7 +122,7 @@ def login_code():
     pending = session.get(PENDING)
     if not pending or time.time() - pending[1] > 300:
         session.pop(PENDING, None)
-        flash("Log in again: the one-time code must follow the password within 5 minutes.", "info")
+        flash(_("Log in again: the one-time code must follow the password within 5 minutes."), "info")
         return redirect(url_for("auth.login"))
     user = db.session.get(User, pending[0])
     form = CodeForm()
@@ -130,7 +131,7 @@ def login_code():
             db.session.commit()
             return _start_session(user, pending[2])
         db.session.commit()
-        form.form_errors.append("That code is not valid (or was already used). Use the current code of your app.")
+        form.form_errors.append(_("That code is not valid (or was already used). Use the current code of your app."))
     return render_template("auth/code.html", form=form)
 
 
@@ -145,9 +146,9 @@ def two_factor():
         if twofactor.confirm_enrolment(user, form.code.data):
             db.session.commit()
             session[AUTH_AT] = time.time()
-            flash("Two-factor authentication is on. You will be asked for a code at every login.", "success")
+            flash(_("Two-factor authentication is on. You will be asked for a code at every login."), "success")
             return redirect(url_for("cases.index"))
-        form.form_errors.append("That code is not valid. Check the time on your phone and try the current code.")
+        form.form_errors.append(_("That code is not valid. Check the time on your phone and try the current code."))
     return render_template("auth/twofactor.html", form=form, enabled=user.totp_enabled,
                            qr=None if user.totp_enabled else twofactor.qr_data_uri(user),
                            secret=None if user.totp_enabled else user.totp_secret)
@@ -159,8 +160,8 @@ def reauth():
     if form.validate_on_submit():
         if verify_password(current_user.password_hash, form.password.data):
             session[AUTH_AT] = time.time()
-            return redirect(_safe_next(request.args.get("next")))
-        form.form_errors.append("That is not your password.")
+            return redirect(safe_next(request.args.get("next")))
+        form.form_errors.append(_("That is not your password."))
     return render_template("auth/reauth.html", form=form)
 
 
@@ -168,5 +169,5 @@ def reauth():
 def logout():
     logout_user()
     session.clear()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -39,7 +40,7 @@ def revoke(token_id: int):
     if not revoke_token(db.session, current_user, token_id):
         abort(404)
     db.session.commit()
-    flash("The calendar link is revoked: calendars using it get nothing more.", "success")
+    flash(_("The calendar link is revoked: calendars using it get nothing more."), "success")
     return redirect(url_for("calendar.index"))
 
 

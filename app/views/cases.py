@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -17,7 +18,7 @@ from app.procedure.law import RULES_BY_ID
 from app.procedure.stage import STAGES
 from app.procedure.vocabulary import REGIONS
 from app.services.access import person_visible
-from app.services.approvals import KIND_LABELS, case_approvals, is_approver
+from app.services.approvals import KIND_LABELS, STATUS_LABELS, case_approvals, is_approver
 from app.services.assignments import assignment_history
 from app.services.audit import record_read
 from app.services.cases import CaseFilter, add_party, case_list_query, create_case, update_case
@@ -71,9 +72,10 @@ def new():
                 db.session.commit()
             except IntegrityError:  # the same reference saved a moment ago by someone else
                 db.session.rollback()
-                show_errors(form, {"reference": "already exists"})
+                show_errors(form, {"reference": _("already exists")})
                 return render_template("cases/form.html", form=form, case=None), 422
-            flash(f"Case {case.reference} created. Add its people and its first events.", "success")
+            flash(_("Case %(reference)s created. Add its people and its first events.", reference=case.reference),
+                  "success")
             return redirect(url_for("cases.show", reference=case.reference))
     return render_template("cases/form.html", form=form, case=None), 422 if form.errors else 200
 
@@ -100,7 +102,8 @@ def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestFor
         "cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
         acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
         events_by_id={e.id: e for e in case.events}, files=case_files(db.session, case),
-        approvals=approvals, approval_labels=KIND_LABELS, decision_forms=decision_forms,
+        approvals=approvals, approval_labels=KIND_LABELS, approval_statuses=STATUS_LABELS,
+        decision_forms=decision_forms,
         request_form=request_form or ApprovalRequestForm(formdata=None), is_approver=is_approver(current_user),
         assignment_history=assignment_history(db.session, case.id),
         deadline_changes=deadline_changes(db.session, case.id)), status
@@ -124,7 +127,7 @@ def edit(reference: str):
             form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
-            flash("Case saved.", "success")
+            flash(_("Case saved."), "success")
             return redirect(url_for("cases.show", reference=case.reference))
     return render_template("cases/form.html", form=form, case=case), 422 if form.errors else 200
 
@@ -135,7 +138,7 @@ def add_person(reference: str):
     query = text_arg("q") or ""
     form = PartyForm()
     candidates = find_people(db.session, query, current_user) if query else []
-    form.person_id.choices = pairs([("", "— a new person —")] + [
+    form.person_id.choices = pairs([("", _("— a new person —"))] + [
         (str(p.id), p.display_name) for p in candidates])
     duplicates: list[Person] = []
     spellings = [form.name.data, *(form.aliases.data or "").splitlines()]
@@ -147,13 +150,13 @@ def add_person(reference: str):
                 person = db.session.scalar(select(Person).where(Person.id == person_id,
                                                                 person_visible(current_user, Person.id)))
                 if person is None:  # missing, or only in cases out of this user's reach: the same answer
-                    raise Invalid({"person_id": "this person no longer exists; search again"})
+                    raise Invalid({"person_id": _("this person no longer exists; search again")})
             else:
                 confirmed = choice == "new" and request.form.get("checked_for") == new_person_confirmation(spellings)
                 duplicates = [] if confirmed else likely_duplicates(db.session, spellings, current_user)
                 if duplicates:  # nothing is written until the lawyer chooses one or confirms
-                    raise Invalid({"name": "someone already known may be this person: "
-                                           "choose them below, or confirm that this is a new person"})
+                    raise Invalid({"name": _("someone already known may be this person: "
+                                             "choose them below, or confirm that this is a new person")})
                 person = create_person(db.session, {
                     "name": form.name.data, "description": form.description.data,
                     "aliases": (form.aliases.data or "").splitlines()})
@@ -163,7 +166,8 @@ def add_person(reference: str):
             show_errors(form, exc.errors)
         else:
             db.session.commit()
-            flash(f"{person.display_name} added to {case.reference}.", "success")
+            flash(_("%(person)s added to %(reference)s.", person=person.display_name, reference=case.reference),
+                  "success")
             return redirect(url_for("cases.show", reference=case.reference))
     status = 422 if form.errors or form.form_errors else 200
     return render_template("cases/add_person.html", case=case, form=form, query=query,

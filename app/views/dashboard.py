@@ -6,12 +6,15 @@ import csv
 import io
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import CaseFlag, FlagAcknowledgement, Role, User
+from app.procedure.calendar import Term
 from app.procedure.law import RULES, RULES_BY_ID, TERMS
+from app.procedure.phrase import term_words
 from app.procedure.results import Severity
 from app.procedure.vocabulary import REGIONS, clean_text
 from app.services.access import case_visible, sees_all_cases
@@ -32,6 +35,7 @@ from app.views.auth import recent_login_required
 from app.views.csv_cells import safe_cell
 from app.views.loading import case_or_404
 from app.views.params import code_arg, filter_args, int_arg
+from app.wording import WORDING
 
 bp = Blueprint("dashboard", __name__)
 
@@ -111,12 +115,12 @@ def acknowledge(reference: str, flag_id: int):
     except ValueError:
         comment = ""
     if not comment:
-        flash("Say in a comment (up to 2,000 characters) what is being done about the flag.", "error")
+        flash(_("Say in a comment (up to 2,000 characters) what is being done about the flag."), "error")
     else:
         db.session.add(FlagAcknowledgement(case_id=case.id, flag_key=flag.key, rule=flag.rule, comment=comment,
                                            user_id=current_user.id))
         db.session.commit()
-        flash("Flag acknowledged; it stays on the case until the timeline resolves it.", "success")
+        flash(_("Flag acknowledged; it stays on the case until the timeline resolves it."), "success")
     return redirect(url_for("cases.show", reference=case.reference) + "#flags")
 
 
@@ -124,4 +128,9 @@ def acknowledge(reference: str, flag_id: int):
 def catalogue():
     settings = engine_settings()
     return render_template("dashboard/rules.html", rules=RULES, terms=TERMS, settings=settings,
-                           today=local_now().date())
+                           today=local_now().date(), term_words=_term_words)
+
+
+def _term_words(term: Term) -> str:
+    """'15 days', '1 month' in the interface language."""
+    return term_words(term, WORDING)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -12,6 +13,7 @@ from app.drafts.provisions import BY_COMMITTEE
 from app.extensions import db
 from app.forms.common import pairs, show_errors
 from app.forms.drafts import NewDraftForm, edit_form_class
+from app.i18n import current_language
 from app.models import Draft
 from app.services.audit import record_read
 from app.services.drafts import (
@@ -32,8 +34,10 @@ from app.views.params import int_arg, parse_version
 bp = Blueprint("drafts", __name__)
 
 
-def _provision_choices(committee: str, language: str = "en"):
-    return pairs((p.code, f"art. {p.article} — {p.en if language == 'en' else p.ru}")
+def _provision_choices(committee: str):
+    """The committee's provisions, described in Russian for the Russian and Kazakh interfaces."""
+    russian = current_language() in ("ru", "kk")
+    return pairs((p.code, _("art. %(article)s — %(provision)s", article=p.article, provision=p.ru if russian else p.en))
                  for p in BY_COMMITTEE[committee])
 
 
@@ -58,7 +62,8 @@ def new(reference: str):
             show_errors(form, exc.errors)
         else:
             db.session.commit()
-            flash("Draft generated from the case file. Review every paragraph before it goes anywhere.", "success")
+            flash(_("Draft generated from the case file. Review every paragraph before it goes anywhere."),
+                  "success")
             return redirect(url_for("drafts.show", draft_id=draft.id))
     findings = admissibility(db.session, case, committee, now)
     status = 422 if form.errors else 200
@@ -129,7 +134,7 @@ def edit(draft_id: int):
             form.form_errors.append(str(exc))
         else:
             db.session.commit()
-            flash(f"Saved as version {version.number}.", "success")
+            flash(_("Saved as version %(number)d.", number=version.number), "success")
             return redirect(url_for("drafts.show", draft_id=draft.id))
     return render_template("drafts/edit.html", draft=draft, form=form), 422 if form.errors else 200
 
@@ -145,7 +150,10 @@ def regenerate_view(draft_id: int):
         db.session.rollback()
         return render_template("drafts/confirm_regenerate.html", draft=draft, sections=exc.sections), 409
     db.session.commit()
-    kept = " Your edited sections were kept." if keep else ""
-    flash(f"Regenerated from the case file as version {version.number}.{kept}", "success")
+    if keep:
+        flash(_("Regenerated from the case file as version %(number)d. Your edited sections were kept.",
+                number=version.number), "success")
+    else:
+        flash(_("Regenerated from the case file as version %(number)d.", number=version.number), "success")
     return redirect(url_for("drafts.show", draft_id=draft.id))
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.forms.common import pairs, show_errors
-from app.forms.events import error_field_names, event_form_class, fill_from_event, form_to_raw
+from app.forms.events import error_field_names, error_labels, event_form_class, fill_from_event, form_to_raw
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 from app.services.approvals import NeedsApproval, approval_notice, authorise_event, mark_used
 from app.services.audit import record_read
@@ -45,15 +47,20 @@ def new(reference: str):
             form.form_errors.append(str(exc))
         except Invalid as exc:
             db.session.rollback()
-            show_errors(form, exc.errors, error_field_names(event_type))
+            show_errors(form, exc.errors, error_field_names(event_type), error_labels(event_type))
         except StaleDataError:
             db.session.rollback()
             form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
             others = len(events) - 1
-            also = f" (and in {others} linked case{'s' * (others > 1)})" if others else ""
-            flash(f"{event_type.label} of {events[0].when} recorded{also}.", "success")
+            what = {"event": _(event_type.label), "when": events[0].when}
+            if others:
+                flash(ngettext("%(event)s of %(when)s recorded (and in %(num)d linked case).",
+                               "%(event)s of %(when)s recorded (and in %(num)d linked cases).", others, **what),
+                      "success")
+            else:
+                flash(_("%(event)s of %(when)s recorded.", **what), "success")
             return redirect(url_for("cases.show", reference=case.reference) + f"#event-{events[0].id}")
     status = 422 if form.errors or form.form_errors else 200
     return render_template("events/form.html", case=case, form=form, event_type=event_type, event=None,
@@ -74,13 +81,13 @@ def edit(reference: str, event_id: int):
                           reason=form.reason.data, expected_version=parse_version(form.version.data))
         except Invalid as exc:
             db.session.rollback()
-            show_errors(form, exc.errors, error_field_names(event_type))
+            show_errors(form, exc.errors, error_field_names(event_type), error_labels(event_type))
         except (Conflict, StaleDataError):
             db.session.rollback()
             form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
-            flash("Event corrected; the earlier version is kept in its history.", "success")
+            flash(_("Event corrected; the earlier version is kept in its history."), "success")
             return redirect(url_for("cases.show", reference=case.reference) + f"#event-{event.id}")
     status = 422 if form.errors else 200
     return render_template("events/form.html", case=case, form=form, event_type=event_type,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from flask import Blueprint, abort, current_app, flash, redirect, request, send_file, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from app.services.audit import record_read
 from app.services.errors import Invalid
 from app.services.files import IntegrityFailure, Vault, archive, load, store
 from app.views.loading import case_or_404
+from app.wording import said
 
 bp = Blueprint("files", __name__)
 
@@ -41,10 +43,11 @@ def upload(reference: str):
                        user=current_user, max_size=limit)
     except Invalid as exc:
         db.session.rollback()
-        flash("Nothing was uploaded: " + "; ".join(exc.errors.values()), "error")
+        flash(_("Nothing was uploaded: %(errors)s", errors="; ".join(said(e) for e in exc.errors.values())), "error")
     else:
         db.session.commit()
-        flash(f"{record.original_name} stored encrypted (SHA-256 {record.sha256[:12]}…).", "success")
+        flash(_("%(name)s stored encrypted (SHA-256 %(sha256)s…).", name=record.original_name,
+                sha256=record.sha256[:12]), "success")
     return redirect(url_for("cases.show", reference=case.reference) + "#files")
 
 
@@ -59,8 +62,8 @@ def download(reference: str, file_id: int):
         record_read(db.session, "integrity-failure", case=case, object_type="EvidenceFile",
                     object_id=str(record.id), details={"error": str(exc)})
         db.session.commit()
-        abort(409, description="This file failed its integrity check and is not served. "
-                               "The failure is recorded; restore the file from a backup.")
+        abort(409, description=_("This file failed its integrity check and is not served. "
+                                 "The failure is recorded; restore the file from a backup."))
     record_read(db.session, "download", case=case, object_type="EvidenceFile", object_id=str(record.id),
                 details={"sha256": record.sha256})
     db.session.commit()
@@ -75,5 +78,5 @@ def archive_file(reference: str, file_id: int):
     record = file_or_404(case, file_id)
     archive(db.session, record)
     db.session.commit()
-    flash(f"{record.original_name} archived: it is kept, but no longer listed.", "success")
+    flash(_("%(name)s archived: it is kept, but no longer listed.", name=record.original_name), "success")
     return redirect(url_for("cases.show", reference=case.reference) + "#files")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -61,7 +63,8 @@ def _read_file(name: str, limit: int) -> tuple[Upload | None, str | None]:
         return None, None
     data = storage.read(limit + 1)
     if len(data) > limit:
-        return None, f"{storage.filename}: the file is over {limit // 2**20} MB: import it in parts"
+        return None, _("%(file)s: the file is over %(size)d MB: import it in parts", file=storage.filename,
+                       size=limit // 2**20)
     return Upload(storage.filename, data), None
 
 
@@ -75,7 +78,7 @@ def upload():
     events, events_too_big = _read_file("events", limit)
     errors = [e for e in (too_big, events_too_big) if e]
     if cases is None and not too_big:
-        errors.insert(0, "Choose the spreadsheet of cases (XLSX or CSV).")
+        errors.insert(0, _("Choose the spreadsheet of cases (XLSX or CSV)."))
     if errors:
         return _upload_page(errors, 422)
     conversion = check_upload(db.session, cases, events)
@@ -101,8 +104,8 @@ def upload():
 def confirm():
     pending = pending_imports().take(request.form.get("token", ""), current_user)
     if pending is None:
-        flash("Nothing was imported: this preview is no longer available (it was imported or cancelled "
-              "already, or is over an hour old). Upload the file again.", "error")
+        flash(_("Nothing was imported: this preview is no longer available (it was imported or cancelled "
+                "already, or is over an hour old). Upload the file again."), "error")
         return redirect(url_for("imports.upload"))
     try:
         references = [c.reference for c in confirm_import(db.session, pending, current_user)]
@@ -113,17 +116,20 @@ def confirm():
         db.session.commit()
     except IntegrityError:  # a reference taken by someone else a moment ago
         db.session.rollback()
-        return _upload_page(["Nothing was imported: one of the references was created by someone else "
-                             "meanwhile. Upload the file again to see which."], 409)
-    shown = ", ".join(references[:10]) + (f" and {len(references) - 10} more" if len(references) > 10 else "")
-    flash(f"Imported {len(references)} case{'s' * (len(references) != 1)}: {shown}.", "success")
+        return _upload_page([_("Nothing was imported: one of the references was created by someone else "
+                               "meanwhile. Upload the file again to see which.")], 409)
+    shown = ", ".join(references[:10])
+    if len(references) > 10:
+        shown = _("%(references)s and %(count)d more", references=shown, count=len(references) - 10)
+    flash(ngettext("Imported %(num)d case: %(references)s.", "Imported %(num)d cases: %(references)s.",
+                   len(references), references=shown), "success")
     return redirect(url_for("cases.index"))
 
 
 @bp.route("/cancel", methods=["POST"])
 def cancel():
     pending_imports().discard(request.form.get("token", ""), current_user)
-    flash("Nothing was imported.", "info")
+    flash(_("Nothing was imported."), "info")
     return redirect(url_for("imports.upload"))
 
 

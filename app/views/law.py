@@ -7,6 +7,7 @@ from datetime import date
 
 import holidays
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,12 +15,15 @@ from app.extensions import db
 from app.forms.common import pairs, show_errors
 from app.forms.supervision import CalendarDayForm, RuleValueForm
 from app.models import CalendarAdjustment, Role, RuleSetting
+from app.procedure.calendar import Term, Unit
 from app.procedure.law import TERMS
+from app.procedure.phrase import term_words
 from app.services.errors import Invalid
 from app.services.lawsettings import configurable_terms, remove_calendar_day, set_calendar_day, set_rule_value
 from app.services.procedure import RecomputeReport
 from app.services.timeline import local_now
 from app.views.auth import recent_login_required
+from app.wording import WORDING
 
 bp = Blueprint("law", __name__, url_prefix="/admin/law")
 
@@ -39,7 +43,16 @@ def _page(term_form: RuleValueForm | None = None, day_form: CalendarDayForm | No
         terms=[TERMS[name] for name in configurable_terms()], deployment=current_app.config.get("RULE_OVERRIDES", {}),
         settings={s.term: s for s in db.session.scalars(select(RuleSetting))},
         adjustments=list(db.session.scalars(select(CalendarAdjustment).order_by(CalendarAdjustment.day.desc()))),
-        holidays=_holidays(year), year=year), status
+        holidays=_holidays(year), year=year, term_words=_term_words, amount_words=_amount_words), status
+
+
+def _term_words(term: Term) -> str:
+    """'48 hours', '1 month' in the interface's language."""
+    return term_words(term, WORDING)
+
+
+def _amount_words(amount: int, unit: Unit) -> str:
+    return term_words(Term(amount, unit), WORDING)
 
 
 def _holidays(year: int) -> list[tuple[date, str]]:
@@ -48,8 +61,8 @@ def _holidays(year: int) -> list[tuple[date, str]]:
 
 
 def _flash_report(report: RecomputeReport) -> None:
-    flash(f"Recomputed {report.cases} case(s) whose dates this can move; every moved date is shown on its case.",
-          "success")
+    flash(_("Recomputed %(num)d case(s) whose dates this can move; every moved date is shown on its case.",
+            num=report.cases), "success")
 
 
 @bp.route("")
@@ -101,7 +114,7 @@ def remove_day():
         report = remove_calendar_day(db.session, day, current_user)
     except (ValueError, Invalid):
         db.session.rollback()
-        flash("Choose an adjusted day to remove.", "error")
+        flash(_("Choose an adjusted day to remove."), "error")
     else:
         db.session.commit()
         _flash_report(report)

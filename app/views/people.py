@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -53,6 +54,6 @@ def edit(person_id: int):
             form.form_errors.append(CONFLICT)
         else:
             db.session.commit()
-            flash("Person saved.", "success")
+            flash(_("Person saved."), "success")
             return redirect(url_for("people.show", person_id=person.id))
     return render_template("people/form.html", form=form, person=person), 422 if form.errors else 200

@@ -7,6 +7,8 @@ import csv
 import io
 
 from flask import Blueprint, Response, render_template, request
+from flask_babel import force_locale, format_number, ngettext
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.charts import bar_chart
@@ -36,8 +38,13 @@ def _year(name: str, side: str, problems: list[str]) -> int | None:
         return None
     if value.isascii() and value.isdecimal() and len(value) == 4 and EARLIEST_YEAR <= int(value) <= LATEST_YEAR:
         return int(value)
-    problems.append(f"“{shown(value, bare=True, limit=20)}” is not a year between {EARLIEST_YEAR} and "
-                    f"{LATEST_YEAR}: the years are counted without a {side} limit.")
+    given = shown(value, bare=True, limit=20)
+    if side == "lower":
+        problems.append(_("“%(value)s” is not a year between %(earliest)d and %(latest)d: the years are counted "
+                          "without a lower limit.", value=given, earliest=EARLIEST_YEAR, latest=LATEST_YEAR))
+    else:
+        problems.append(_("“%(value)s” is not a year between %(earliest)d and %(latest)d: the years are counted "
+                          "without a upper limit.", value=given, earliest=EARLIEST_YEAR, latest=LATEST_YEAR))
     return None
 
 
@@ -48,10 +55,12 @@ def _filters() -> tuple[Filters, list[str]]:
     year_from, year_to = _year("year_from", "lower", problems), _year("year_to", "upper", problems)
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from
-        problems.append(f"The years were the wrong way round: counted from {year_from} to {year_to}.")
+        problems.append(_("The years were the wrong way round: counted from %(start)d to %(end)d.",
+                          start=year_from, end=year_to))
     region = (request.args.get("region") or "").strip() or None
     if region is not None and region not in REGION_CODES:
-        problems.append(f"“{shown(region, bare=True, limit=40)}” is not a region: every region is counted.")
+        problems.append(_("“%(value)s” is not a region: every region is counted.",
+                          value=shown(region, bare=True, limit=40)))
         region = None
     return Filters(year_from=year_from, year_to=year_to, region=region), problems
 
@@ -68,11 +77,17 @@ def overview():
     statistics = case_statistics(db.session, current_user, filters, local_now())
     charts = {section.key: bar_chart([(("– " if line.level else "") + line.label, line.count)
                                       for line in section.lines],
-                                     title=f"{section.title} ({statistics.cases:,} cases counted)",
+                                     title=_chart_title(section.title, statistics.cases),
                                      description=section.note, chart_id=f"chart-{section.key}")
               for section in statistics.sections}
     return render_template("statistics/overview.html", statistics=statistics, charts=charts, problems=problems,
                            query_args=_query_args(filters))
+
+
+def _chart_title(title: str, cases: int) -> str:
+    # English says "cases" for one too (as it always has); other languages pick their plural form.
+    return ngettext("%(title)s (%(count)s cases counted)", "%(title)s (%(count)s cases counted)", cases,
+                    title=title, count=format_number(cases))
 
 
 CSV_HEADER = ["section", "code", "label", "count"]
@@ -92,8 +107,9 @@ def csv_lines(statistics: Statistics) -> list[list[str | int]]:
 
 @bp.route("/statistics.csv")
 def export_csv():
-    filters, _ = _filters()
-    statistics = case_statistics(db.session, current_user, filters, local_now())
+    filters, _problems = _filters()
+    with force_locale("en"):  # a file format: its labels stay English whatever the interface's language
+        statistics = case_statistics(db.session, current_user, filters, local_now())
     name = "-".join(["qorgau-statistics", *(f"{key.replace('_', '-')}-{value}"
                                             for key, value in _query_args(filters).items())])
     return _csv_response(csv_lines(statistics), f"{name}.csv")

@@ -4,6 +4,7 @@ supervisors' queue of decisions waiting."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
@@ -12,6 +13,7 @@ from app.forms.supervision import ApprovalRequestForm, DecisionForm, decision_pr
 from app.models import Approval, Case
 from app.services.approvals import (
     KIND_LABELS,
+    STATUS_LABELS,
     NeedsApproval,
     cancel,
     decide,
@@ -23,6 +25,7 @@ from app.services.approvals import (
 from app.services.errors import Invalid
 from app.views.cases import case_page
 from app.views.loading import case_or_404
+from app.wording import said
 
 bp = Blueprint("supervision", __name__)
 
@@ -50,7 +53,8 @@ def request_view(reference: str):
             show_errors(form, exc.errors)
         else:
             db.session.commit()
-            flash(f"Requested: {KIND_LABELS[approval.kind]}. A supervisor will decide.", "success")
+            flash(_("Requested: %(decision)s. A supervisor will decide.", decision=_(KIND_LABELS[approval.kind])),
+                  "success")
             return _back(case)
     return case_page(case, status=422, request_form=form)
 
@@ -71,7 +75,8 @@ def decide_view(reference: str, approval_id: int):
             show_errors(form, exc.errors)
         else:
             db.session.commit()
-            flash(f"{KIND_LABELS[approval.kind]}: {approval.status.value}.", "success")
+            flash(_("%(decision)s: %(status)s.", decision=_(KIND_LABELS[approval.kind]),
+                    status=_(STATUS_LABELS[approval.status])), "success")
             return _back(case)
     return case_page(case, status=422, decision_form=form)
 
@@ -86,10 +91,10 @@ def cancel_view(reference: str, approval_id: int):
         cancel(db.session, approval, current_user)
     except Invalid as exc:
         db.session.rollback()
-        flash("; ".join(exc.errors.values()), "error")
+        flash("; ".join(said(e) for e in exc.errors.values()), "error")
     else:
         db.session.commit()
-        flash("Request cancelled.", "success")
+        flash(_("Request cancelled."), "success")
     return _back(case)
 
 
@@ -101,7 +106,7 @@ def reopen(reference: str):
     except NeedsApproval:
         abort(403)
     db.session.commit()
-    flash(f"{case.reference} is open again.", "success")
+    flash(_("%(reference)s is open again.", reference=case.reference), "success")
     return redirect(url_for("cases.show", reference=case.reference))
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Flask, g
+from flask_babel import format_number, get_locale, gettext, ngettext
 
 from app.procedure import vocabulary as v
+from app.procedure.law import RULES_BY_ID
 from app.procedure.stage import STAGES
+from app.wording import day, due_text, said
 
 _LISTS = {
     "body": v.BODIES, "region": v.REGIONS, "place_type": v.PLACE_TYPES, "role": v.ROLES,
@@ -15,13 +18,25 @@ _LISTS = {
 }
 
 
+def tr(text: str | None) -> str:
+    """Domain text (a rule's title, a stage, a label) in the interface language; the
+    catalog gets it from app.domain_messages."""
+    return gettext(text) if text else ""
+
+
 def label(code: str | None, kind: str) -> str:
-    return v.label_of(_LISTS[kind], code)
+    return tr(v.label_of(_LISTS[kind], code))
 
 
 def event_label(type_name: str) -> str:
     event_type = v.EVENT_TYPES_BY_NAME.get(type_name)
-    return event_type.label if event_type else type_name
+    return tr(event_type.label) if event_type else type_name
+
+
+def term_language() -> str:
+    """HURIDOCS terms carry English and Russian labels: Russian for the Russian and Kazakh
+    interfaces (the coalition's lawyers read Russian), English otherwise."""
+    return "ru" if str(get_locale()) in ("ru", "kk") else "en"
 
 
 def _term_labels(vocabulary: str) -> dict[str, str]:
@@ -31,7 +46,8 @@ def _term_labels(vocabulary: str) -> dict[str, str]:
 
     cache = g.setdefault("term_labels", {})
     if vocabulary not in cache:
-        cache[vocabulary] = {t.code: t.label_en for t in terms(db.session, vocabulary, active_only=False)}
+        language = term_language()
+        cache[vocabulary] = {t.code: t.label(language) for t in terms(db.session, vocabulary, active_only=False)}
     return cache[vocabulary]
 
 
@@ -40,9 +56,9 @@ def field_value(value, spec: v.Field) -> str:
         labels = _term_labels(spec.vocabulary)
         return "; ".join(f"{code} {labels.get(code, '')}".strip() for code in v.term_codes(value))
     if spec.kind is v.Kind.BOOL:
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if spec.choices:
-        return v.label_of(spec.choices, value)
+        return tr(v.label_of(spec.choices, value))
     return str(value)
 
 
@@ -51,17 +67,10 @@ def days_left(due: datetime | None, now: datetime) -> str:
         return ""
     days = (due.date() - now.date()).days
     if days == 0:
-        return "due today"
-    return f"{days} day{'s' * (abs(days) != 1)} left" if days > 0 else f"{-days} day{'s' * (days != -1)} ago"
-
-
-def due_text(moment: datetime | None) -> str:
-    """A due moment as a lawyer writes it: the day for day terms, the minute for hour terms."""
-    if moment is None:
-        return "cannot be computed"
-    if (moment.hour, moment.minute) == (23, 59):
-        return moment.strftime("%a %d %b %Y")
-    return moment.strftime("%a %d %b %Y %H:%M")
+        return gettext("due today")
+    if days > 0:
+        return ngettext("%(num)d day left", "%(num)d days left", days)
+    return ngettext("%(num)d day ago", "%(num)d days ago", -days)
 
 
 def utc(moment: datetime | None) -> str:
@@ -73,11 +82,11 @@ def utc(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
-FILTERS = {"utc": utc, "label": label, "event_label": event_label, "field_value": field_value, "days_left": days_left,
-           "due": due_text}
+FILTERS = {"utc": utc, "tr": tr, "say": said, "day": day, "number": format_number, "label": label,
+           "event_label": event_label, "field_value": field_value, "days_left": days_left, "due": due_text}
 
 
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(FILTERS)
-    app.jinja_env.globals.update(STAGES=STAGES, REGIONS=v.REGIONS, FAMILIES=v.FAMILIES,
+    app.jinja_env.globals.update(RULES_BY_ID=RULES_BY_ID, STAGES=STAGES, REGIONS=v.REGIONS, FAMILIES=v.FAMILIES,
                                  EVENT_TYPES=v.EVENT_TYPES, Kind=v.Kind)

@@ -4,6 +4,7 @@ deactivate or reactivate a term. Terms are never deleted: events keep the codes 
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
@@ -15,6 +16,7 @@ from app.services.errors import Invalid
 from app.services.vocabularies import add_term, depth, set_active, terms, update_term, vocabulary_sizes
 from app.views.auth import recent_login_required
 from app.views.params import code_arg, int_arg, parse_version
+from app.wording import said
 
 bp = Blueprint("vocabularies", __name__, url_prefix="/admin/vocabularies")
 
@@ -81,8 +83,8 @@ def add():
             show_errors(form, exc.errors, {"vocabulary": "(the page)"})  # a hidden field: said at the top
         else:
             db.session.commit()
-            flash(f"{term.code} {term.label_en} added to {CONTROLLED_VOCABULARIES_BY_NAME[term.vocabulary].title}.",
-                  "success")
+            flash(_("%(code)s %(label)s added to %(vocabulary)s.", code=term.code, label=term.label_en,
+                    vocabulary=_(CONTROLLED_VOCABULARIES_BY_NAME[term.vocabulary].title)), "success")
             return _back(term)
     return _page(vocabulary, add_form=form, status=422)
 
@@ -100,7 +102,7 @@ def edit():
             show_errors(form, exc.errors)
         else:
             db.session.commit()
-            flash(f"{term.code}: labels saved.", "success")
+            flash(_("%(code)s: labels saved.", code=term.code), "success")
             return _back(term)
     return _page(term.vocabulary, edit_form=form, editing=term, status=422)
 
@@ -112,14 +114,17 @@ def activate():
     wanted = request.form.get("active")
     try:
         if wanted not in ("yes", "no"):
-            raise Invalid({"active": "choose to deactivate or to reactivate the term"})
+            raise Invalid({"active": _("choose to deactivate or to reactivate the term")})
         set_active(db.session, term, wanted == "yes")
     except Invalid as exc:
         db.session.rollback()
-        flash(f"{term.code}: " + "; ".join(exc.errors.values()), "error")
+        flash(f"{term.code}: " + "; ".join(said(e) for e in exc.errors.values()), "error")
     else:
         db.session.commit()
-        flash(f"{term.code} {term.label_en} " + ("reactivated: events can choose it again." if term.active else
-                                                   "deactivated: new events can no longer choose it; events "
-                                                   "that hold it keep it."), "success")
+        if term.active:
+            flash(_("%(code)s %(label)s reactivated: events can choose it again.", code=term.code,
+                    label=term.label_en), "success")
+        else:
+            flash(_("%(code)s %(label)s deactivated: new events can no longer choose it; events that hold it "
+                    "keep it.", code=term.code, label=term.label_en), "success")
     return _back(term)

@@ -180,15 +180,16 @@ def unlabelled_fields() -> Callable[..., list[str]]:
 @pytest.fixture
 def screenshot() -> Callable[..., Path]:
     """Keep docs/screenshots/NAME current: a full-page PNG, or JPEG (quality 70) when the
-    name ends in .jpg, for long pages whose PNG would be over a megabyte."""
+    name ends in .jpg, for long pages whose PNG would be over a megabyte; ``full_page=False``
+    keeps what the window shows."""
 
-    def shoot(page, name: str) -> Path:
+    def shoot(page, name: str, *, full_page: bool = True) -> Path:
         assert re.fullmatch(r"[a-z0-9-]+\.(png|jpg)", name), name
         path = SCREENSHOTS_DIR / name
         path.parent.mkdir(parents=True, exist_ok=True)
         options = {"quality": 70, "type": "jpeg"} if name.endswith(".jpg") else {"type": "png"}
         page.evaluate("document.activeElement && document.activeElement.blur()")  # no focus ring
-        page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide", **options)
+        page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide", **options)
         assert path.stat().st_size < 1_200_000, f"{name} is {path.stat().st_size:,} bytes: use .jpg"
         return path
 

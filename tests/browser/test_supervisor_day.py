@@ -101,7 +101,7 @@ def test_a_supervisors_day(live_server, new_page, login, screenshot):
     expect(nobody.get_by_role("link", name="Assign a lawyer")).to_have_attribute(
         "href", re.compile(rf"/admin/assignments\?case={NEW}$"))
     soon = page.locator("section#soon")
-    expect(soon.locator("tbody tr").filter(has_text=NEW)).to_contain_text("registration-24h")
+    expect(soon.locator("tbody tr").filter(has_text=NEW)).to_contain_text("Registration in the URPTI")
     critical = page.locator("section#flags")
     expect(critical.get_by_role("heading")).to_have_text(re.compile(r"^Critical flags \(\d+\)$"))
     all_critical = references(critical)

@@ -51,7 +51,7 @@ MISSING_REFERENCE = "KZ-2099-9999"  # well-formed, never created
 CSRF_TOKEN = re.compile(rb'name="csrf_token" value="[^"]*"')
 
 # Public endpoints: no login; checked by the tests at the end of this file.
-PUBLIC = frozenset({"auth.login", "auth.login_code", "static", "calendar.feed_ics"})
+PUBLIC = frozenset({"auth.login", "auth.login_code", "static", "calendar.feed_ics", "language.switch"})
 
 # Query strings some rules need to reach their real work (the event form of one type).
 QUERY = {"events.new": {"type": "reprisal"}}

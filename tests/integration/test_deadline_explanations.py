@@ -85,4 +85,5 @@ def test_each_stored_deadline_keeps_its_explanation_as_computed(app, session, ca
     assert len(stored) >= 2
     for row in stored:
         told = explanations[(row.rule, row.from_event_id)]
-        assert row.explanation == {"kind": told.kind.value, "steps": list(told.steps), "text": told.text}
+        assert row.explanation == {"kind": told.kind.value, "steps": [step.to_json() for step in told.steps],
+                                   "text": told.text}

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-# The calendar feed answers to its own secret token (tested in test_dashboard.py).
-PUBLIC = {"auth.login", "static", "calendar.feed_ics"}
+# The calendar feed answers to its own secret token (tested in test_dashboard.py); the language
+# switch works before login and writes only the session (tested in test_languages.py).
+PUBLIC = {"auth.login", "static", "calendar.feed_ics", "language.switch"}
 
 
 def _example_url(rule) -> str:

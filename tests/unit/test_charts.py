@@ -93,10 +93,19 @@ def test_one_value_fills_the_width():
     assert int(root.get("height")) > 0 and root.get("viewBox") == f"0 0 {WIDTH} {root.get('height')}"
 
 
-def test_a_tiny_value_beside_a_huge_one_still_shows_a_bar():
-    small, _big = rows(parse(bar_chart([("small", 1), ("big", 1_000_000)], title="t")))
+def test_a_tiny_value_beside_a_huge_one_still_shows_a_bar(app):
+    with app.test_request_context("/"):
+        small, _big = rows(parse(bar_chart([("small", 1), ("big", 1_000_000)], title="t")))
     assert small["width"] == 2.0
     assert _big["value"] == "1,000,000"
+
+
+def test_numbers_are_grouped_as_the_reader_writes_them(app):
+    from flask_babel import force_locale
+
+    with app.test_request_context("/"), force_locale("ru"):
+        (row,) = rows(parse(bar_chart([("big", 1_234_567)], title="t")))
+    assert row["value"] == "1\xa0234\xa0567" and row["tooltip"] == "big: 1\xa0234\xa0567"
 
 
 def test_long_labels_are_shortened_beside_the_bar_and_whole_in_the_tooltip():

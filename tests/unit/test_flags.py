@@ -120,7 +120,7 @@ def forwarded(to_body: str, **fields: Any) -> CaseFile:
 def test_forwarded_to_implicated_body_raised_for_police_complaint_sent_to_dis():
     flag = the_flag(forwarded("dis"), "2024-03-02", "forwarded-to-implicated-body")
     assert_flag(flag, "forwarded-to-implicated-body", CRITICAL, "f")
-    assert "dis" in flag.explanation
+    assert "to Police internal security (DIS/ISU), the agency of the alleged perpetrators" in flag.explanation
 
 
 def test_forwarded_to_implicated_body_raised_when_marked_implicated():

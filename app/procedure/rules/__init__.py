@@ -14,7 +14,9 @@ from datetime import date, datetime, timedelta
 from app.procedure.calendar import END_OF_DAY, WorkingCalendar, compute_due, kazakh_calendar
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.law import RULES_BY_ID, Settings
+from app.procedure.phrase import Label, Phrase
 from app.procedure.results import Deadline, Flag, Severity, Status
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 
 RuleFunction = Callable[["Context"], Iterable[Deadline | Flag]]
 REGISTRY: dict[str, RuleFunction] = {}
@@ -124,6 +126,12 @@ def _outcome(end: Fact | None, earliest_due: datetime, latest_due: datetime) -> 
     return Status.CANNOT_COMPUTE
 
 
-def describe(fact: Fact) -> str:
-    """'the complaint_filed of 2021-01-18' in words a lawyer reads."""
-    return f"{fact.type.replace('_', ' ')} of {fact.when}"
+def describe(fact: Fact) -> Phrase:
+    """'Complaint filed of 2021-01-18': the event type's label (translated) and the date."""
+    return Phrase("%(event)s of %(when)s", event=event_label(fact.type), when=str(fact.when))
+
+
+def event_label(type_name: str) -> Label | str:
+    """An event type as its label, translated where it is said."""
+    event_type = EVENT_TYPES_BY_NAME.get(type_name)
+    return Label(event_type.label) if event_type else type_name.replace("_", " ")

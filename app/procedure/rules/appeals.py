@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 
 from app.procedure.calendar import working_days_before
+from app.procedure.law import RULES_BY_ID
+from app.procedure.phrase import Day, Label, Phrase
 from app.procedure.results import Flag, Severity, Status
 from app.procedure.rules import Context, rule
 
@@ -24,24 +26,31 @@ def appeal_deadline(ctx: Context) -> Iterator[Flag]:
             warn_from = datetime.combine(
                 working_days_before(deadline.due.due_day, WARNING_WORKING_DAYS, ctx.calendar), time(0, 0))
             yield ctx.flag("appeal-deadline", events,
-                           f"The {deadline.rule} term ends on {deadline.due.due:%a %d %b %Y}.",
-                           severity=Severity.HIGH, action="File the appeal.", action_due=deadline.due.due,
+                           Phrase("The term of \"%(rule)s\" ends on %(day)s.",
+                                  rule=Label(RULES_BY_ID[deadline.rule].title), day=Day(deadline.due.due.date())),
+                           severity=Severity.HIGH, action=Phrase("File the appeal."), action_due=deadline.due.due,
                            active_from=warn_from, active_until=deadline.latest_due + timedelta(minutes=1))
-        yield ctx.flag("appeal-deadline", events + ([deadline.end_event] if deadline.end_event else []),
-                       f"The {deadline.rule} term passed without an appeal"
-                       + (" (the appeal came late)." if deadline.outcome is Status.MISSED else "."),
+        if deadline.outcome is Status.MISSED:
+            passed = Phrase("The term of \"%(rule)s\" passed without an appeal (the appeal came late).",
+                            rule=Label(RULES_BY_ID[deadline.rule].title))
+        else:
+            passed = Phrase("The term of \"%(rule)s\" passed without an appeal.",
+                            rule=Label(RULES_BY_ID[deadline.rule].title))
+        yield ctx.flag("appeal-deadline", events + ([deadline.end_event] if deadline.end_event else []), passed,
                        severity=Severity.CRITICAL,
-                       action="Ask for the term to be restored (CPC 50) and file the appeal at once.",
+                       action=Phrase("Ask for the term to be restored (CPC 50) and file the appeal at once."),
                        active_from=deadline.latest_due + timedelta(minutes=1))
 
 
 @rule("authority-overdue")
 def authority_overdue(ctx: Context) -> Iterator[Flag]:
     for deadline in ctx.of_rule("prosecutor-decides-complaint", "investigating-judge-decides"):
-        who = "prosecutor" if deadline.rule.startswith("prosecutor") else "investigating judge"
-        flag = ctx.flag_when_not_met("authority-overdue", deadline,
-                                     f"The {who} has not decided the complaint within its term.",
-                                     action=f"Complain to the higher {who} about the delay.",
-                                     keep_when_late=False)
+        if deadline.rule.startswith("prosecutor"):
+            explanation = Phrase("The prosecutor has not decided the complaint within its term.")
+            action = Phrase("Complain to the higher prosecutor about the delay.")
+        else:
+            explanation = Phrase("The investigating judge has not decided the complaint within its term.")
+            action = Phrase("Complain to the higher investigating judge about the delay.")
+        flag = ctx.flag_when_not_met("authority-overdue", deadline, explanation, action=action, keep_when_late=False)
         if flag:
             yield flag

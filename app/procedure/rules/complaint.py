@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from app.procedure.phrase import Label, Phrase
 from app.procedure.results import Flag
 from app.procedure.rules import IMPLICATED_BODIES, Context, rule
 from app.procedure.rules.deadlines import IMPLIES_REGISTRATION
 from app.procedure.rules.matching import cites, qualifications, service_of
+from app.procedure.vocabulary import BODIES, label_of
 
-LACK_OF_EVIDENCE = {"no_event": "no event of a crime, CPC 35(1)(1)",
-                    "no_corpus_delicti": "no corpus delicti, CPC 35(1)(2)",
-                    "lack_of_evidence": "'lack of evidence'"}
+LACK_OF_EVIDENCE = {"no_event": Phrase("no event of a crime, CPC 35(1)(1)"),
+                    "no_corpus_delicti": Phrase("no corpus delicti, CPC 35(1)(2)"),
+                    "lack_of_evidence": Phrase("'lack of evidence'")}
+
+
+def body_label(code: str | None) -> Label | Phrase:
+    """A body as its name (translated), not its code."""
+    return Label(label_of(BODIES, code)) if code else Phrase("an unknown body")
 
 
 def implicated(ctx: Context, body: str | None) -> bool:
@@ -27,8 +34,9 @@ def unregistered_complaint(ctx: Context) -> Iterator[Flag]:
             continue
         flag = ctx.flag_when_not_met(
             "unregistered-complaint", deadline,
-            f"The complaint of {complaint.when} has not been entered in the URPTI within the registration term.",
-            action="Complain to the prosecutor (CPC 105) that the report was not registered.")
+            Phrase("The complaint of %(when)s has not been entered in the URPTI within the registration term.",
+                   when=str(complaint.when)),
+            action=Phrase("Complain to the prosecutor (CPC 105) that the report was not registered."))
         if flag:
             yield flag
 
@@ -38,10 +46,11 @@ def forwarded_to_implicated(ctx: Context) -> Iterator[Flag]:
     for forwarded in ctx.case.of_type("forwarded_without_registration"):
         if forwarded.get("implicated") is True or implicated(ctx, forwarded.get("to_body")):
             yield ctx.flag("forwarded-to-implicated-body", [forwarded.ref],
-                           f"The complaint was forwarded ({forwarded.when}) without registration to "
-                           f"{forwarded.get('to_body')}, the agency of the alleged perpetrators.",
-                           action="Complain to the prosecutor and demand registration and an independent "
-                                  "investigation.")
+                           Phrase("The complaint was forwarded (%(when)s) without registration to %(body)s, the "
+                                  "agency of the alleged perpetrators.", when=str(forwarded.when),
+                                  body=body_label(forwarded.get("to_body"))),
+                           action=Phrase("Complain to the prosecutor and demand registration and an independent "
+                                         "investigation."))
 
 
 @rule("torture-as-cruel-treatment")
@@ -54,9 +63,10 @@ def torture_as_cruel_treatment(ctx: Context) -> Iterator[Flag]:
     injuries = any(e.get("injuries") is True for e in ctx.case.of_type("medical_exam"))
     if cites(text, "146", "1") and official and injuries:
         yield ctx.flag("torture-as-cruel-treatment", [event.ref],
-                       f"Qualified as {text} (cruel treatment, investigated by the police) although an official "
-                       "is accused and injuries are recorded.",
-                       action="Ask the prosecutor to requalify under CC 146(2) (torture) and take over the case.")
+                       Phrase("Qualified as %(qualification)s (cruel treatment, investigated by the police) although "
+                              "an official is accused and injuries are recorded.", qualification=str(text)),
+                       action=Phrase("Ask the prosecutor to requalify under CC 146(2) (torture) and take over the "
+                                     "case."))
 
 
 @rule("investigated-by-implicated-agency")
@@ -64,9 +74,9 @@ def investigated_by_implicated(ctx: Context) -> Iterator[Flag]:
     for opened in ctx.case.of_type("investigation_opened"):
         if implicated(ctx, opened.get("investigating_body")):
             yield ctx.flag("investigated-by-implicated-agency", [opened.ref],
-                           f"The investigation is conducted by {opened.get('investigating_body')}, the agency of "
-                           "the alleged perpetrators.",
-                           action="Ask for the case to be transferred to the prosecutor's office.")
+                           Phrase("The investigation is conducted by %(body)s, the agency of the alleged "
+                                  "perpetrators.", body=body_label(opened.get("investigating_body"))),
+                           action=Phrase("Ask for the case to be transferred to the prosecutor's office."))
 
 
 @rule("no-forensic-exam")
@@ -78,8 +88,8 @@ def no_forensic_exam(ctx: Context) -> Iterator[Flag]:
     end = ctx.case.first_after(start, "forensic_exam_ordered", "forensic_exam_result")
     deadline = ctx.deadline("no-forensic-exam", start, "forensic-exam-ordered", end)
     flag = ctx.flag_when_not_met("no-forensic-exam", deadline,
-                                 "No forensic examination was ordered within 3 days of the registration.",
-                                 action="Request a forensic medical examination (FME) at once.")
+                                 Phrase("No forensic examination was ordered within 3 days of the registration."),
+                                 action=Phrase("Request a forensic medical examination (FME) at once."))
     if flag:
         yield flag
 
@@ -93,8 +103,9 @@ def no_psychological_exam(ctx: Context) -> Iterator[Flag]:
             and (e.get("kind") == "forensic_fppe" or e.get("istanbul_protocol") is True)]
     if not done:
         yield ctx.flag("no-psychological-exam", [alleged[0].ref],
-                       "Torture is alleged but no psychological (FPPE) or Istanbul-Protocol examination is "
-                       "recorded.", action="Request a forensic psychological-psychiatric examination.")
+                       Phrase("Torture is alleged but no psychological (FPPE) or Istanbul-Protocol examination is "
+                              "recorded."),
+                       action=Phrase("Request a forensic psychological-psychiatric examination."))
 
 
 @rule("evidence-ignored")
@@ -104,9 +115,10 @@ def evidence_ignored(ctx: Context) -> Iterator[Flag]:
                       if r.get("finding") == "consistent"]
         if consistent:
             yield ctx.flag("evidence-ignored", [consistent[-1].ref, termination.ref],
-                           f"The investigation was terminated ({termination.when}) although a forensic result "
-                           f"({consistent[-1].when}) is consistent with the victim's account.",
-                           action="Cite the forensic result in the complaint against the termination.")
+                           Phrase("The investigation was terminated (%(when)s) although a forensic result "
+                                  "(%(result)s) is consistent with the victim's account.",
+                                  when=str(termination.when), result=str(consistent[-1].when)),
+                           action=Phrase("Cite the forensic result in the complaint against the termination."))
 
 
 @rule("terminated-lack-of-evidence")
@@ -119,8 +131,9 @@ def terminated_lack_of_evidence(ctx: Context) -> Iterator[Flag]:
             judge = next((d for d in ctx.of_rule("appeal-to-investigating-judge-15d")
                           if d.from_event == start and d.outcome is None and d.due), None)
             yield ctx.flag("terminated-lack-of-evidence", [termination.ref],
-                           f"Terminated ({termination.when}) on the ground of {LACK_OF_EVIDENCE[ground]}.",
-                           action="Complain to the investigating judge (CPC 106) within 15 days of service.",
+                           Phrase("Terminated (%(when)s) on the ground of %(ground)s.", when=str(termination.when),
+                                  ground=LACK_OF_EVIDENCE[ground]),
+                           action=Phrase("Complain to the investigating judge (CPC 106) within 15 days of service."),
                            action_due=judge.due.due if judge and judge.due else None)
 
 
@@ -131,9 +144,9 @@ def decision_not_served(ctx: Context) -> Iterator[Flag]:
         deadline = ctx.deadline("decision-not-served", termination, "decision-served", service)
         flag = ctx.flag_when_not_met(
             "decision-not-served", deadline,
-            f"The termination of {termination.when} was not served within 3 days: the appeal clock cannot "
-            "be checked and may be running out.",
-            action="Demand a copy of the decision in writing, and complain at once to be safe.",
+            Phrase("The termination of %(when)s was not served within 3 days: the appeal clock cannot be checked "
+                   "and may be running out.", when=str(termination.when)),
+            action=Phrase("Demand a copy of the decision in writing, and complain at once to be safe."),
             keep_when_late=False)
         if flag:
             yield flag
@@ -142,8 +155,9 @@ def decision_not_served(ctx: Context) -> Iterator[Flag]:
 @rule("investigation-overdue")
 def investigation_overdue(ctx: Context) -> Iterator[Flag]:
     yield from ctx.flags_when_not_met("investigation-overdue", ("investigation-term",),
-                                      "The investigation is open beyond its term with no extension recorded.",
-                                      action="Ask the prosecutor why the term was exceeded.", keep_when_late=False)
+                                      Phrase("The investigation is open beyond its term with no extension recorded."),
+                                      action=Phrase("Ask the prosecutor why the term was exceeded."),
+                                      keep_when_late=False)
 
 
 @rule("plea-bargain-in-torture-case")
@@ -154,5 +168,5 @@ def plea_bargain_in_torture_case(ctx: Context) -> Iterator[Flag]:
         if event.type == "plea_bargain" or (event.type == "investigation_terminated"
                                             and event.get("ground") == "plea_bargain"):
             yield ctx.flag("plea-bargain-in-torture-case", [event.ref],
-                           f"A plea bargain ({event.when}) in a case qualified under CC 146.",
-                           action="Object to the plea bargain before the court and the prosecutor.")
+                           Phrase("A plea bargain (%(when)s) in a case qualified under CC 146.", when=str(event.when)),
+                           action=Phrase("Object to the plea bargain before the court and the prosecutor."))

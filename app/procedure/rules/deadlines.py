@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.procedure.law import GRAVE_QUALIFICATIONS
+from app.procedure.phrase import Phrase
 from app.procedure.results import Deadline, Status
-from app.procedure.rules import Context, rule
+from app.procedure.rules import Context, event_label, rule
 from app.procedure.rules.matching import (
     CLOSING_DECISIONS,
     PROSECUTOR_FORUMS,
@@ -29,7 +30,8 @@ def registration(ctx: Context) -> Iterator[Deadline]:
         implied = ctx.case.first_after(complaint, *IMPLIES_REGISTRATION)
         if end is None and implied is not None:
             yield ctx.unknowable("registration-24h", complaint,
-                                 f"registered on a date not recorded (implied by the {implied.type} of {implied.when})")
+                                 Phrase("registered on a date not recorded (implied by the %(event)s of %(when)s)",
+                                        event=event_label(implied.type), when=str(implied.when)))
             continue
         yield ctx.deadline("registration-24h", complaint, "registration", end)
 
@@ -117,10 +119,10 @@ def appeal_to_judge(ctx: Context) -> Iterator[Deadline]:
         if service is None:
             if filed is not None:
                 yield Deadline("appeal-to-investigating-judge-15d", decision.ref, None, None, None, filed.ref,
-                               Status.MET, "the decision was never served; the complaint was filed anyway")
+                               Status.MET, Phrase("the decision was never served; the complaint was filed anyway"))
                 continue
             yield ctx.unknowable("appeal-to-investigating-judge-15d", decision,
-                                 "the decision was never served, so the 15 days cannot be counted")
+                                 Phrase("the decision was never served, so the 15 days cannot be counted"))
             continue
         yield ctx.deadline("appeal-to-investigating-judge-15d", service, "appeal-to-investigating-judge", filed)
     decisions = decisions_of_appeals(case)
@@ -128,7 +130,7 @@ def appeal_to_judge(ctx: Context) -> Iterator[Deadline]:
         if appeal.get("to_body") in PROSECUTOR_FORUMS and decided.get("outcome") == "rejected":
             end = next(iter(appeals_after(case, decided, "investigating_judge")), None)
             yield ctx.deadline("appeal-to-investigating-judge-15d", decided, "appeal-to-investigating-judge",
-                               end, note="from the prosecutor's refusal")
+                               end, note=Phrase("from the prosecutor's refusal"))
 
 
 @rule("termination-complaint-1y")
@@ -171,14 +173,14 @@ def investigation_term(ctx: Context) -> Iterator[Deadline]:
         opened = case.first_after(registration, "investigation_opened")
         form = opened.get("form") if opened else None
         term_name = _FORM_TERMS.get(form, "investigation-preliminary")
-        note = "" if form else "form of investigation not recorded: the 2-month preliminary term is assumed"
+        note = "" if form else Phrase("form of investigation not recorded: the 2-month preliminary term is assumed")
         end = case.first_after(registration, *INVESTIGATION_ENDS)
         yield ctx.deadline("investigation-term", registration, term_name, end, note=note)
         while end is not None and end.type == "investigation_extended":
             until = When.parse(end.get("until"))
             following = case.first_after(end, *INVESTIGATION_ENDS)
             yield ctx.deadline_for_date("investigation-term", end, until.latest().date(), following,
-                                        note=f"extended until {until}")
+                                        note=Phrase("extended until %(until)s", until=str(until)))
             end = following
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from app.procedure.calendar import compute_due
+from app.procedure.casefile import Fact
+from app.procedure.phrase import Phrase
 from app.procedure.results import Flag
 from app.procedure.rules import Context, rule
 
@@ -25,12 +27,23 @@ def refoulement_risk(ctx: Context) -> Iterator[Flag]:
         undecided = bool(appeals) and not [d for d in case.before(removal, "asylum_appeal_decided")
                                            if d.when.start >= appeals[-1].when.start]
         if term_running or undecided:
-            why = ("while the appeal against the asylum refusal was undecided" if undecided
-                   else "before the term to appeal the asylum refusal had ended")
             yield ctx.flag("refoulement-risk", [refusal.ref, removal.ref],
-                           f"{removal.type.replace('_', ' ').capitalize()} ({removal.when}) {why}.",
-                           action="Request interim measures from the Committee against Torture (rule 114) "
-                                  "at once.")
+                           _removed(removal, undecided),
+                           action=Phrase("Request interim measures from the Committee against Torture (rule 114) "
+                                         "at once."))
+
+
+def _removed(removal: Fact, undecided: bool) -> Phrase:
+    """'Deported (…) while the appeal … was undecided.' or 'Expulsion ordered (…) before the term … had ended.'"""
+    when = str(removal.when)
+    if removal.type == "deported":
+        if undecided:
+            return Phrase("Deported (%(when)s) while the appeal against the asylum refusal was undecided.", when=when)
+        return Phrase("Deported (%(when)s) before the term to appeal the asylum refusal had ended.", when=when)
+    if undecided:
+        return Phrase("Expulsion ordered (%(when)s) while the appeal against the asylum refusal was undecided.",
+                      when=when)
+    return Phrase("Expulsion ordered (%(when)s) before the term to appeal the asylum refusal had ended.", when=when)
 
 
 @rule("hrc-window-closing")
@@ -42,9 +55,9 @@ def hrc_window_closing(ctx: Context) -> Iterator[Flag]:
         warning = compute_due(start.when.latest(), ctx.settings.term("hrc-window-warning", start.when.day),
                               ctx.calendar)
         yield ctx.flag("hrc-window-closing", [deadline.from_event],
-                       "Four and a half years have passed since the last domestic decision and no communication "
-                       "has been sent to the Human Rights Committee.",
-                       action="Submit the communication before the five years end.",
+                       Phrase("Four and a half years have passed since the last domestic decision and no "
+                              "communication has been sent to the Human Rights Committee."),
+                       action=Phrase("Submit the communication before the five years end."),
                        action_due=deadline.due.due if deadline.due else None,
                        active_from=warning.due + timedelta(minutes=1),
                        active_until=deadline.latest_due + timedelta(minutes=1))
@@ -53,5 +66,6 @@ def hrc_window_closing(ctx: Context) -> Iterator[Flag]:
 @rule("follow-up-overdue")
 def follow_up_overdue(ctx: Context) -> Iterator[Flag]:
     yield from ctx.flags_when_not_met("follow-up-overdue", ("follow-up-cat", "follow-up-hrc"),
-                                      "The State's reply on the follow-up to the Views is overdue.",
-                                      action="Inform the Committee's follow-up rapporteur.", keep_when_late=False)
+                                      Phrase("The State's reply on the follow-up to the Views is overdue."),
+                                      action=Phrase("Inform the Committee's follow-up rapporteur."),
+                                      keep_when_late=False)

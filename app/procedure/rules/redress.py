@@ -7,6 +7,7 @@ from datetime import timedelta
 from math import floor
 
 from app.procedure.law import MCI_TENGE, VCF_MINIMUM_MCI
+from app.procedure.phrase import Phrase
 from app.procedure.results import Flag
 from app.procedure.rules import Context, rule
 from app.procedure.stage import derive_stages
@@ -24,10 +25,14 @@ def compensation_below_minimum(ctx: Context) -> Iterator[Flag]:
             mci = payment.get("amount_kzt") / MCI_TENGE[payment.when.start.year]
         if mci is not None and mci < minimum:
             paid = floor(mci * 10) / 10  # rounded down: a shortfall never reads as the minimum
-            yield ctx.flag("compensation-below-minimum", [payment.ref],
-                           f"The Victims Compensation Fund paid {paid:.1f} MCI, below the minimum of {minimum} MCI "
-                           f"for {harm.replace('_', ' ')}.",
-                           action="Claim the difference from the Fund.")
+            if harm == "death":
+                explanation = Phrase("The Victims Compensation Fund paid %(paid)s MCI, below the minimum of "
+                                     "%(minimum)s MCI for death.", paid=f"{paid:.1f}", minimum=str(minimum))
+            else:
+                explanation = Phrase("The Victims Compensation Fund paid %(paid)s MCI, below the minimum of "
+                                     "%(minimum)s MCI for torture.", paid=f"{paid:.1f}", minimum=str(minimum))
+            yield ctx.flag("compensation-below-minimum", [payment.ref], explanation,
+                           action=Phrase("Claim the difference from the Fund."))
 
 
 @rule("stalled-case")
@@ -36,6 +41,6 @@ def stalled_case(ctx: Context) -> Iterator[Flag]:
     if last is None or derive_stages(ctx.case.events) == ["closed"]:
         return
     term = ctx.settings.term("stalled", last.when.day)
-    yield ctx.flag("stalled-case", [last.ref], f"No event recorded since {last.when}.",
-                   action="Record what has happened since, or the next step.",
+    yield ctx.flag("stalled-case", [last.ref], Phrase("No event recorded since %(when)s.", when=str(last.when)),
+                   action=Phrase("Record what has happened since, or the next step."),
                    active_from=last.when.latest() + timedelta(days=term.amount))

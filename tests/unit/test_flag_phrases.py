@@ -1,0 +1,198 @@
+"""Red flags say themselves in the reader's language: every explanation and action the rules
+write is a Phrase (its English text as a str, its message and values as data), stored as JSON
+and said again unchanged, and every message in it goes through the wording's catalog.
+
+The flags are those the public-record seed cases raise (see test_public_record.py), with
+their whole activity windows (``derive``), plus a few cases built for wordings the seed does
+not reach.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from app.interchange.evaluation import case_file
+from app.interchange.format import parse_document
+from app.procedure.casefile import CaseFile, Fact
+from app.procedure.engine import derive
+from app.procedure.phrase import English, Phrase
+from app.procedure.results import Flag
+from app.procedure.when import When
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seed"
+AS_OF = datetime(2026, 11, 23, 12, 0)
+PLACEHOLDER = re.compile(r"(%\(\w+\)[sd])")
+
+
+def fact(ref: str, type_: str, when: str, **fields) -> Fact:
+    return Fact(ref, type_, When.parse(when), None, fields)
+
+
+COMPLAINT = fact("c", "complaint_filed", "2024-03-01T10:00", to_body="prosecutor", by="lawyer")
+QUALIFIED = fact("reg", "registered_urpti", "2024-03-01T15:00", qualification="CC 146(1)")
+INJURED = fact("m", "medical_exam", "2024-03-01T12:00", kind="emergency", injuries=True)
+
+# Rules and wordings the seed does not reach (cases as in test_flags.py): together with the seed they
+# say every message the flag rules write (checked below).
+BUILT = {
+    "unregistered": CaseFile.build([COMPLAINT]),
+    "cruel treatment, police investigating police": CaseFile.build([
+        COMPLAINT, QUALIFIED, INJURED,
+        fact("o", "investigation_opened", "2024-03-02", investigating_body="police", form="inquiry")],
+        perpetrator_agency="police"),
+    "plea bargain": CaseFile.build([COMPLAINT, QUALIFIED, fact("pb", "plea_bargain", "2024-05-01")]),
+    "video lost": CaseFile.build([COMPLAINT, fact("v", "video_evidence_lost", "2024-03-05")]),
+    "prosecutor and judge silent": CaseFile.build([
+        fact("p", "appeal_filed", "2024-03-01", to_body="prosecutor"),
+        fact("j", "appeal_filed", "2024-06-04", to_body="investigating_judge")]),
+    "fund paid too little for torture": CaseFile.build([
+        fact("vs", "victim_status_recognized", "2022-03-01"),
+        fact("p", "compensation_paid", "2022-06-15", source="vcf", amount_kzt=91_889)]),
+    "fund paid too little for a death": CaseFile.build([
+        fact("d", "death_in_custody", "2022-01-10"), fact("vs", "victim_status_recognized", "2022-03-01"),
+        fact("p", "compensation_paid", "2022-06-15", source="vcf", amount_kzt=153_149)]),
+    "appealed late": CaseFile.build([
+        fact("t", "investigation_terminated", "2024-05-01", ground="no_event"),
+        fact("s", "decision_served", "2024-05-02", decision="t"),
+        fact("a", "appeal_filed", "2024-06-30", to_body="investigating_judge")]),
+    "no corpus delicti": CaseFile.build([
+        fact("t", "investigation_terminated", "2024-05-01", ground="no_corpus_delicti")]),
+    "expelled while appealing": CaseFile.build([
+        fact("r", "asylum_refused", "2024-01-10"), fact("a", "asylum_appeal_filed", "2024-01-20"),
+        fact("x", "expulsion_ordered", "2024-03-20")]),
+    "recorded late": CaseFile.build([
+        fact("a", "apprehension", "2024-03-01T10:00"), fact("d", "detention_recorded", "2024-03-01T14:00")]),
+    "misdated": CaseFile.build([
+        fact("a", "apprehension", "2024-03-01T10:00"),
+        fact("d", "detention_recorded", "2024-03-01T11:00", recorded_time="2024-03-01T10:45")]),
+    "injured on admission": CaseFile.build([
+        fact("m", "medical_exam", "2024-03-01T12:00", kind="admission", injuries=True)]),
+    "death, investigation only": CaseFile.build([
+        fact("d", "death_in_custody", "2024-03-01"), fact("o", "investigation_opened", "2024-03-02")]),
+    "late and misdated": CaseFile.build([
+        fact("a", "apprehension", "2024-03-01T10:00"),
+        fact("d", "detention_recorded", "2024-03-01T14:00", recorded_time="2024-03-01T11:00")]),
+    "death, autopsy only": CaseFile.build([
+        fact("d", "death_in_custody", "2024-03-01"),
+        fact("f", "forensic_exam_ordered", "2024-03-02", kind="independent")]),
+    "reprisal of no kind": CaseFile.build([fact("r", "reprisal", "2024-03-01")]),
+    "forwarded to a body not named, said to be implicated": CaseFile.build([
+        COMPLAINT, fact("f", "forwarded_without_registration", "2024-03-02", implicated=True)]),
+    "deported while appealing": CaseFile.build([
+        fact("r", "asylum_refused", "2024-01-10"), fact("a", "asylum_appeal_filed", "2024-01-20"),
+        fact("x", "deported", "2024-03-20")]),
+}
+
+
+@cache
+def all_flags() -> tuple[tuple[str, Flag], ...]:
+    found: list[tuple[str, Flag]] = []
+    for path in sorted(SEED.glob("*.json")):
+        for record in parse_document(json.loads(path.read_text(encoding="utf-8")), now=AS_OF).cases:
+            found.extend((record.reference, f) for f in derive(case_file(record)).flags)
+    for name, built in BUILT.items():
+        found.extend((name, f) for f in derive(built).flags)
+    return tuple(found)
+
+
+def texts() -> list[tuple[str, str]]:
+    """(id, text) of every explanation and action raised."""
+    found = []
+    for n, (where, flag) in enumerate(all_flags()):
+        found.append((f"{where}:{flag.rule}:{n}:explanation", flag.explanation))
+        if flag.action is not None:
+            found.append((f"{where}:{flag.rule}:{n}:action", flag.action))
+    return found
+
+
+TEXTS = texts()
+IDS = [name for name, _ in TEXTS]
+
+
+def messages(phrase: Phrase) -> set[str]:
+    """The message of a phrase and of every phrase nested in its values."""
+    nested = set().union(*(messages(v) for v in phrase.values.values() if isinstance(v, Phrase)))
+    return {phrase.message} | nested
+
+
+class Shouting(English):
+    """A language that is English in capitals (placeholders kept), remembering what it was asked."""
+
+    def __init__(self) -> None:
+        self.asked: set[str] = set()
+
+    def gettext(self, message: str) -> str:
+        self.asked.add(message)
+        return "".join(part if PLACEHOLDER.fullmatch(part) else part.upper() for part in PLACEHOLDER.split(message))
+
+    def ngettext(self, singular: str, plural: str, number: int) -> str:
+        return self.gettext(super().ngettext(singular, plural, number))
+
+
+@cache
+def extracted_from() -> tuple[tuple[str, str], ...]:
+    """(file, message) of each message the catalogs' extraction finds in the domain (keyword Phrase)."""
+    found = extract_from_dir(ROOT / "app" / "procedure", method_map=[("**.py", "python")],
+                             keywords={"Phrase": None}, comment_tags=())
+    return tuple((path, message) for path, _, message, _, _ in found)
+
+
+def extracted() -> set[str]:
+    return {message for _, message in extracted_from()}
+
+
+def test_the_seed_and_the_built_cases_raise_every_flag_rule_with_a_phrase():
+    rules = {flag.rule for _, flag in all_flags()}
+    from app.procedure.engine import FLAG_RULES
+
+    assert set(FLAG_RULES) <= rules, f"not raised: {set(FLAG_RULES) - rules}"
+
+
+def test_the_seed_and_the_built_cases_say_every_message_the_flag_rules_write():
+    said = set().union(*(messages(t) for _, t in TEXTS))
+    written = {m for path, m in extracted_from() if path.startswith("rules") and path != "rules/deadlines.py"}
+    assert written - said == set()
+
+
+@pytest.mark.parametrize("text", [t for _, t in TEXTS], ids=IDS)
+def test_explanations_and_actions_are_phrases(text):
+    assert isinstance(text, Phrase)
+
+
+def test_a_flag_without_an_action_has_none():
+    assert all(flag.action is None or isinstance(flag.action, Phrase) for _, flag in all_flags())
+
+
+@pytest.mark.parametrize("text", [t for _, t in TEXTS], ids=IDS)
+def test_a_phrase_said_in_english_is_its_text(text):
+    assert text.say() == str(text)
+
+
+@pytest.mark.parametrize("text", [t for _, t in TEXTS], ids=IDS)
+def test_a_phrase_survives_its_json(text):
+    stored = json.loads(json.dumps(text.to_json()))
+    again = Phrase.from_json(stored)
+    assert again == text and again.message == text.message and again.to_json() == text.to_json()
+    assert again.say() == str(text)
+
+
+@pytest.mark.parametrize("text", [t for _, t in TEXTS], ids=IDS)
+def test_every_message_of_a_phrase_is_translated(text):
+    shouting = Shouting()
+    said = text.say(shouting)
+    assert said != str(text)
+    assert messages(text) <= shouting.asked
+    assert said.upper() == str(text).upper(), "only the wording changes, not the values"
+
+
+@pytest.mark.parametrize("text", [t for _, t in TEXTS], ids=IDS)
+def test_every_message_is_extracted_for_the_catalogs(text):
+    assert messages(text) <= extracted()
