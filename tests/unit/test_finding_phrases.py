@@ -5,7 +5,6 @@ goes through the wording's catalog, and every message of app/drafts/admissibilit
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -16,11 +15,11 @@ from babel.messages.extract import extract_from_file
 from app.drafts.admissibility import DEFAULT_PROCEDURES, Finding, Procedure, check
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import evaluate
-from app.procedure.phrase import English, Phrase
+from app.procedure.phrase import Phrase
 from app.procedure.when import When
+from tests.unit.shouting import Shouting, messages
 
 ROOT = Path(__file__).resolve().parents[2]
-PLACEHOLDER = re.compile(r"(%\(\w+\)[sd])")
 PROCEDURES = {p.committee: p for p in DEFAULT_PROCEDURES}
 
 
@@ -77,23 +76,6 @@ def all_findings() -> tuple[tuple[str, Finding], ...]:
 
 FINDINGS = all_findings()
 IDS = [f"{name}:{f.code}" for name, f in FINDINGS]
-
-
-def messages(phrase: Phrase) -> set[str]:
-    """The message of a phrase and of every phrase nested in its values."""
-    nested = set().union(*(messages(v) for v in phrase.values.values() if isinstance(v, Phrase)))
-    return {phrase.message} | nested
-
-
-class Shouting(English):
-    """A language that is English in capitals (placeholders kept), remembering what it was asked."""
-
-    def __init__(self) -> None:
-        self.asked: set[str] = set()
-
-    def gettext(self, message: str) -> str:
-        self.asked.add(message)
-        return "".join(part if PLACEHOLDER.fullmatch(part) else part.upper() for part in PLACEHOLDER.split(message))
 
 
 def written() -> set[str]:

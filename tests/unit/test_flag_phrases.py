@@ -10,7 +10,6 @@ not reach.
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -22,14 +21,14 @@ from app.interchange.evaluation import case_file
 from app.interchange.format import parse_document
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive
-from app.procedure.phrase import English, Phrase
+from app.procedure.phrase import Phrase
 from app.procedure.results import Flag
 from app.procedure.when import When
+from tests.unit.shouting import Shouting, messages
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seed"
 AS_OF = datetime(2026, 11, 23, 12, 0)
-PLACEHOLDER = re.compile(r"(%\(\w+\)[sd])")
 
 
 def fact(ref: str, type_: str, when: str, **fields) -> Fact:
@@ -115,26 +114,6 @@ def texts() -> list[tuple[str, str]]:
 
 TEXTS = texts()
 IDS = [name for name, _ in TEXTS]
-
-
-def messages(phrase: Phrase) -> set[str]:
-    """The message of a phrase and of every phrase nested in its values."""
-    nested = set().union(*(messages(v) for v in phrase.values.values() if isinstance(v, Phrase)))
-    return {phrase.message} | nested
-
-
-class Shouting(English):
-    """A language that is English in capitals (placeholders kept), remembering what it was asked."""
-
-    def __init__(self) -> None:
-        self.asked: set[str] = set()
-
-    def gettext(self, message: str) -> str:
-        self.asked.add(message)
-        return "".join(part if PLACEHOLDER.fullmatch(part) else part.upper() for part in PLACEHOLDER.split(message))
-
-    def ngettext(self, singular: str, plural: str, number: int) -> str:
-        return self.gettext(super().ngettext(singular, plural, number))
 
 
 @cache
