@@ -147,27 +147,29 @@ def _say(message: str, values: Mapping[str, Value], wording: Wording) -> str:
 
 
 def word(value: Value, wording: Wording) -> str:
-    """One value in words."""
-    match value:
-        case Phrase():
-            return value.say(wording)
-        case Day(day=day, year=year):
-            return wording.day(day, year=year)
-        case Moment(at=at, exact=exact):
-            clock = "24:00" if at.time() == END_OF_DAY and not exact else f"{at:%H:%M}"
-            return f"{wording.day(at.date())}, {clock}"
-        case Month(day=day):
-            return wording.month(day)
-        case Label(text=text):
-            return wording.gettext(text)
-        case Days(skipped=skipped):
-            return _days(skipped, wording)
-        case Term():
-            return term_words(value, wording)
-        case None:
-            return ""
-        case _:
-            return str(value)
+    """One value in words (looked up by type: a recompute says tens of thousands of them)."""
+    if value is None:
+        return ""
+    if isinstance(value, Phrase):
+        # A phrase's English is the string itself, already worded when it was made.
+        return str.__str__(value) if wording is ENGLISH else value.say(wording)
+    worder = _WORDERS.get(type(value))
+    return worder(value, wording) if worder else str(value)
+
+
+def _moment(value: Moment, wording: Wording) -> str:
+    clock = "24:00" if value.at.time() == END_OF_DAY and not value.exact else f"{value.at:%H:%M}"
+    return f"{wording.day(value.at.date())}, {clock}"
+
+
+_WORDERS: dict[type, Any] = {
+    Day: lambda v, w: w.day(v.day, year=v.year),
+    Moment: _moment,
+    Month: lambda v, w: w.month(v.day),
+    Label: lambda v, w: w.gettext(v.text),
+    Days: lambda v, w: _days(v.skipped, w),
+    Term: lambda v, w: term_words(v, w),
+}
 
 
 def plural_message(singular: str, plural: str) -> tuple[str, str]:
@@ -223,23 +225,20 @@ def _one_reason(name: str, wording: Wording) -> str:
 
 # --- JSON ------------------------------------------------------------------------------------
 def _encode(value: Value) -> Any:
-    match value:
-        case Phrase():
-            return {"phrase": value.to_json()}
-        case Day(day=day, year=year):
-            return {"day": day.isoformat(), "year": year}
-        case Moment(at=at, exact=exact):
-            return {"moment": at.isoformat(), "exact": exact}
-        case Month(day=day):
-            return {"month": day.isoformat()}
-        case Label(text=text):
-            return {"label": text}
-        case Days(skipped=skipped):
-            return {"skipped": [[s.day.isoformat(), s.reason] for s in skipped]}
-        case Term(amount=amount, unit=unit, movable=movable):
-            return {"term": [amount, unit.value, movable]}
-        case _:
-            return value
+    if isinstance(value, Phrase):
+        return {"phrase": value.to_json()}
+    encoder = _ENCODERS.get(type(value))
+    return encoder(value) if encoder else value
+
+
+_ENCODERS: dict[type, Any] = {
+    Day: lambda v: {"day": v.day.isoformat(), "year": v.year},
+    Moment: lambda v: {"moment": v.at.isoformat(), "exact": v.exact},
+    Month: lambda v: {"month": v.day.isoformat()},
+    Label: lambda v: {"label": v.text},
+    Days: lambda v: {"skipped": [[s.day.isoformat(), s.reason] for s in v.skipped]},
+    Term: lambda v: {"term": [v.amount, v.unit.value, v.movable]},
+}
 
 
 def _decode(value: Any) -> Value:
