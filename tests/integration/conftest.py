@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.models import Case, CaseParty, Event, EventRevision, Person, User
 from app.services.cases import create_case
@@ -48,3 +52,26 @@ def row_counts(session) -> dict[str, int]:
     """How many rows each table of the timeline has: to prove that nothing was written."""
     return {model.__tablename__: session.scalar(select(func.count()).select_from(model))
             for model in (Case, CaseParty, Event, EventRevision, Person, User)}
+
+
+TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
+
+
+@contextmanager
+def recorded_statements(app) -> Iterator[list[str]]:
+    """The SQL statements sent while the block runs, transaction control left out."""
+    from app.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    statements: list[str] = []
+
+    def before(_conn, _cursor, statement, *_args):
+        if not TRANSACTION_CONTROL.match(statement):
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)

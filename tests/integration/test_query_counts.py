@@ -12,13 +12,10 @@ bound in the same change and say why.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.drafts.provisions import BY_COMMITTEE
 from app.models import CaseAssignment, CaseFlag, Event, FlagAcknowledgement, User
@@ -26,9 +23,7 @@ from app.services.cases import add_party, create_case
 from app.services.drafts import create_draft
 from app.services.people import create_person
 from app.services.timeline import correct_event, local_now, record_event
-from tests.integration.conftest import PASSWORD
-
-CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
+from tests.integration.conftest import PASSWORD, recorded_statements
 
 # The number of statements of each page (supervisor's view), whatever the size of the record.
 BOUNDS = {
@@ -68,32 +63,13 @@ TIMELINE = (
 ROLES = ("victim", "complainant", "alleged_perpetrator", "witness", "counsel", "official")
 
 
-@contextmanager
-def counted(app) -> Iterator[list[str]]:
-    from app.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    statements: list[str] = []
-
-    def before(_conn, _cursor, statement, _parameters, _context, _executemany):
-        if not CONTROL.match(statement):
-            statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
-
-
 def statements_of(app, session, client, path: str) -> int:
     """Statements of one request, with an empty identity map as every real request starts with
     (the tests share one session with the requests they make)."""
     first = client.get(path)  # anything done once per process is done now
     assert first.status_code == 200, path
     session.expunge_all()
-    with counted(app) as statements:
+    with recorded_statements(app) as statements:
         response = client.get(path)
     assert response.status_code == 200, path
     return len(statements)

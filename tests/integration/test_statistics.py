@@ -6,17 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import delete, event, select
+from sqlalchemy import delete, select
 
 from app.models import Case, CaseFlag, User
 from app.services.assignments import assign_lawyer
 from app.services.cases import create_case
 from app.services.timeline import local_now, record_event
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import PASSWORD, recorded_statements
 
 SOURCE = "lawyer's file"
 
@@ -344,25 +343,6 @@ def test_the_statistics_link_to_the_vocabulary_counts_which_still_work(client, w
 
 # --------------------------------------------------------------------------- queries
 
-@contextmanager
-def _statements(app):
-    from app.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    seen: list[str] = []
-
-    def before(_conn, _cursor, statement, *_args):
-        if not re.match(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", statement, re.I):
-            seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
-
-
 STATEMENTS = 4  # the logged-in user, then the three grouped queries of app.services.statistics
 
 
@@ -380,7 +360,7 @@ def test_the_page_sends_as_many_statements_for_six_cases_as_for_sixteen(app, cli
         for path in ("/statistics?year_from=2019&region=abai", "/statistics", "/statistics.csv"):
             client.get(path)
             session.expunge_all()
-            with _statements(app) as seen:
+            with recorded_statements(app) as seen:
                 assert client.get(path).status_code == 200
             counts.append((path, len(seen)))
     assert counts[:3] == [(path, n) for path, n in counts[3:]]
