@@ -39,7 +39,6 @@ from app.procedure.phrase import (
     Phrase,
     Value,
     reason_words,
-    word,
 )
 from app.procedure.results import Deadline
 from app.procedure.when import Precision, When
@@ -298,16 +297,6 @@ def non_working(day: date, calendar: WorkingCalendar) -> Skipped:
 
 
 # --- words -------------------------------------------------------------------------------
-def day_text(day: date, *, year: bool = True) -> str:
-    """'Fri 7 Jun 2024' (or 'Fri 7 Jun')."""
-    return ENGLISH.day(day, year=year)
-
-
-def moment_text(moment: datetime, *, exact: bool = False) -> str:
-    """A due moment: 'Mon 24 Jun 2024, 24:00' at the end of a day, else the minute."""
-    return word(Moment(moment, exact), ENGLISH)
-
-
 def when_words(when: When) -> Value:
     """A start as precisely as it is known: 'Fri 7 Jun 2024, 10:30', 'Fri 7 Jun 2024',
     'in June 2024' or 'in 2024'."""
@@ -320,19 +309,10 @@ def when_words(when: When) -> Value:
     return Phrase("in %(year)s", year=str(when.start.year))
 
 
-def when_text(when: When) -> str:
-    return word(when_words(when), ENGLISH)
-
-
 def reason_text(reason: str) -> str:
     """A holiday's name as a lawyer reads it; the package writes transferred days off with
     American dates ('Day off (substituted from 05/04/2024)' is the Saturday 4 May 2024)."""
     return reason_words(Skipped(date.min, reason), ENGLISH)
-
-
-def skipped_text(skipped: tuple[Skipped, ...]) -> str:
-    """'Sat 22 Jun (Saturday) and Sun 23 Jun (Sunday)'."""
-    return word(Days(skipped), ENGLISH)
 
 
 def ordinal(number: int) -> str:
