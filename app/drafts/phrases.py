@@ -80,11 +80,11 @@ OUTCOME = {"en": {"granted": "granted", "rejected": "rejected", "partly": "partl
 GROUND = {
     "en": {"no_event": "for absence of the event of a crime (CPC art. 35(1)(1))",
            "no_corpus_delicti": "for absence of corpus delicti (CPC art. 35(1)(2))",
-           "lack_of_evidence": "for \"lack of evidence\"", "plea_bargain": "following a plea bargain",
+           "cpc_35_1_unstated": "for \"lack of evidence\"", "plea_bargain": "following a plea bargain",
            "amnesty": "under an amnesty", "other": ""},
     "ru": {"no_event": "за отсутствием события уголовного правонарушения (п. 1 ч. 1 ст. 35 УПК)",
            "no_corpus_delicti": "за отсутствием состава уголовного правонарушения (п. 2 ч. 1 ст. 35 УПК)",
-           "lack_of_evidence": "«за недостаточностью доказательств»",
+           "cpc_35_1_unstated": "«за недостаточностью доказательств»",
            "plea_bargain": "в связи с процессуальным соглашением",
            "amnesty": "по амнистии", "other": ""},
 }

@@ -261,7 +261,10 @@ def _type(name: str, family: str, label: str, *fields: Field) -> EventType:
 EVENT_TYPES: tuple[EventType, ...] = (
     # custody
     _type("apprehension", "custody", "Apprehension (actual loss of liberty)",
-          _text("place", "Place"), _choice("place_type", "Type of place", PLACE_TYPES)),
+          _text("place", "Place"), _choice("place_type", "Type of place", PLACE_TYPES),
+          _text("suspected_of", "Offence suspected (e.g. CC 272 mass riots)",
+                hint="The offence the person is held for decides the custody limit: 72 hours for terrorism, "
+                     "extremism, mass riots and particularly grave crimes, 48 hours otherwise (24 for a minor).")),
     _type("detention_recorded", "custody", "Detention protocol drawn up",
           Field("recorded_time", Kind.WHEN, "Time written in the protocol")),
     _type("lawyer_access", "custody", "Lawyer given access", *_FACILITY),
@@ -271,6 +274,9 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _type("release", "custody", "Release", *_FACILITY),
     _type("transfer", "custody", "Transfer to another facility", *_FACILITY),
     _type("interrogation", "custody", "Interrogation",
+          Field("until", Kind.WHEN, "Ended at",
+                hint="When the questioning ended, as precisely as the record says (a minor may be questioned "
+                     "at most 2 hours without a break and 4 hours a day)."),
           _bool("with_lawyer", "Lawyer present"),
           _bool("with_legal_representative", "Legal representative present (minors)"),
           _bool("video_recorded", "Video recorded")),
@@ -278,7 +284,10 @@ EVENT_TYPES: tuple[EventType, ...] = (
           _EXAM_KIND,
           _bool("istanbul_protocol", "Istanbul Protocol followed"),
           _bool("injuries", "Injuries recorded"),
-          Field("findings", Kind.LONG_TEXT, "Findings")),
+          Field("findings", Kind.LONG_TEXT, "Findings"),
+          _choice("place_type", "Where the examination took place", PLACE_TYPES,
+                  hint="A custody facility (IVS, SIZO, colony) must report injuries to the prosecutor within "
+                       "24 hours; leave empty when the record does not say.")),
     _type("injury_reported_to_prosecutor", "custody", "Injuries reported to the prosecutor"),
     _type("death_in_custody", "custody", "Death in custody",
           _text("declared_cause", "Declared cause of death")),
@@ -287,6 +296,14 @@ EVENT_TYPES: tuple[EventType, ...] = (
               ("threat", "Threat"), ("pressure_to_withdraw", "Pressure to withdraw the complaint"),
               ("transfer", "Punitive transfer"), ("violence", "Violence")), required=True)),
     _type("video_evidence_lost", "custody", "Video evidence lost or destroyed"),
+    _type("psychiatric_placement", "custody", "Placed in a psychiatric institution",
+          _text("facility", "Facility"), _choice("by_body", "Ordered by", BODIES),
+          Field("court_ruling", Kind.EVENT, "Court ruling it rests on")),
+    _type("legal_capacity_ruling", "custody", "Ruling on legal capacity",
+          _choice("capacity", "Legal capacity", _choices(
+              ("full", "Full"), ("limited", "Limited"), ("none", "None (declared incapable)")), required=True),
+          _text("guardian", "Guardian (name)")),
+    _type("held_with_adults", "custody", "Minor held with adults", _text("facility", "Facility")),
     # complaint
     _type("incident", "complaint", "Alleged ill-treatment (incident)",
           Field("from", Kind.WHEN, "From"),
@@ -304,6 +321,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
           _choice("to_body", "Filed with", BODIES, required=True),
           _choice("by", "Filed by", _choices(
               ("victim", "Victim"), ("lawyer", "Lawyer"), ("relative", "Relative"), ("npm", "NPM"))),
+          _bool("injuries_alleged", "The complaint alleges injuries"),
           _INTERVENTION),
     _type("registered_urpti", "complaint", "Registered in the URPTI",
           _text("number", "URPTI number"), _text("qualification", "Qualification (e.g. CC 146(2))")),
@@ -314,6 +332,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _type("written_off", "complaint", "Complaint written off"),
     _type("qualification_changed", "complaint", "Qualification changed",
           _text("from", "From"), _text("to", "To", required=True)),
+    _type("evidence_preservation_requested", "complaint", "Preservation of evidence requested",
+          _choice("what", "What is to be preserved", _choices(
+              ("cctv", "CCTV and body-camera footage"), ("medical_records", "Medical records"),
+              ("logs", "Custody registers and logs"), ("other", "Other")), required=True),
+          _choice("to_body", "Requested from", BODIES)),
     _type("complaint_withdrawn", "complaint", "Complaint withdrawn",
           _choice("by", "Withdrawn by", _choices(
               ("victim", "Victim"), ("lawyer", "Lawyer"), ("relative", "Relative"))),
@@ -341,9 +364,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
           _choice("ground", "Ground", _choices(
               ("no_event", "No event of a crime (CPC 35(1)(1))"),
               ("no_corpus_delicti", "No corpus delicti (CPC 35(1)(2))"),
-              ("lack_of_evidence", "'Lack of evidence' (CPC 35(1)(1) or (2), not specified)"),
+              ("cpc_35_1_unstated", "CPC 35(1), paragraph not stated (quote the decision's words in the notes)"),
               ("plea_bargain", "Plea bargain"), ("amnesty", "Amnesty"), ("other", "Other")),
               required=True)),
+    _type("investigation_resumed", "investigation", "Investigation resumed (termination quashed)",
+          Field("against", Kind.EVENT, "Termination quashed"), _choice("by_body", "Quashed by", BODIES)),
     _type("decision_served", "investigation", "Decision served",
           Field("decision", Kind.EVENT, "Which decision"), _text("served_to", "Served to")),
     _type("victim_status_recognized", "investigation", "Victim status recognised"),
@@ -401,8 +426,18 @@ EVENT_TYPES: tuple[EventType, ...] = (
               ("vcf", "Victims Compensation Fund"), ("court", "Court award"), ("other", "Other")))),
 )
 
+# What the record says was not done (DOMAIN.md §8): any step of the vocabulary above.
+STEPS = tuple(Choice(t.name, t.label) for t in EVENT_TYPES)
+EVENT_TYPES += (
+    _type("not_done", "any", "Not done (the record shows a step was not taken)",
+          _choice("step", "Step not taken", STEPS, required=True),
+          Field("refers_to", Kind.EVENT, "The event the step was due after",
+                hint="e.g. the complaint that was not registered, the decision that was not served"),
+          _choice("kind", "Kind of examination (for an examination not done)", EXAM_KINDS)),
+)
+
 EVENT_TYPES_BY_NAME: Mapping[str, EventType] = {t.name: t for t in EVENT_TYPES}
-FAMILIES = ("custody", "complaint", "investigation", "appeal", "asylum", "international", "redress")
+FAMILIES = ("custody", "complaint", "investigation", "appeal", "asylum", "international", "redress", "any")
 
 
 def label_of(choices: tuple[Choice, ...], code: str | None) -> str:

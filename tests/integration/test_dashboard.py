@@ -28,7 +28,7 @@ def terminated(session, case, lawyer):
     """A case terminated 'for lack of evidence' five days ago and never served."""
     day = (local_now() - timedelta(days=5)).strftime("%Y-%m-%d")
     event = record_event(session, case, {"type": "investigation_terminated", "at": day, "source": "s",
-                                         "fields": {"ground": "lack_of_evidence"}}, user=lawyer)
+                                         "fields": {"ground": "cpc_35_1_unstated"}}, user=lawyer)
     session.commit()
     return event
 

@@ -17,7 +17,7 @@ APPEAL = "appeal-to-investigating-judge-15d"
 
 def terminate(session, case, lawyer):
     event = record_event(session, case, {"type": "investigation_terminated", "at": "2024-06-05", "source": "s",
-                                         "fields": {"ground": "lack_of_evidence"}}, user=lawyer)
+                                         "fields": {"ground": "cpc_35_1_unstated"}}, user=lawyer)
     session.commit()
     return event
 

@@ -19,7 +19,7 @@ PDF = b"%PDF-1.4\nforensic report\n"
 
 def test_the_dossier_holds_the_case_its_files_and_checksums(app, logged_in, session, case, lawyer):
     terminated = record_event(session, case, {"type": "investigation_terminated", "at": "2024-06-05", "source": "s",
-                                              "fields": {"ground": "lack_of_evidence"}}, user=lawyer)
+                                              "fields": {"ground": "cpc_35_1_unstated"}}, user=lawyer)
     record_event(session, case, {"type": "decision_served", "at": "2024-06-07", "source": "letter of 7 June",
                                  "fields": {"decision": terminated.uid}}, user=lawyer)
     vault = Vault.from_config(app.config["FILES_DIR"], app.config["FILE_KEY"])

@@ -107,7 +107,7 @@ def test_unknown_type_is_404(logged_in, case):
 
 def test_an_appeal_points_at_the_decision_it_contests(logged_in, session, case):
     post_event(logged_in, case, "investigation_terminated",
-               {"at": "2021-04-30", "source": SOURCE, "f_ground": "lack_of_evidence"})
+               {"at": "2021-04-30", "source": SOURCE, "f_ground": "cpc_35_1_unstated"})
     decision = session.scalar(select(Event).where(Event.type == "investigation_terminated"))
     response = post_event(logged_in, case, "appeal_filed", {
         "at": "2021-05-05", "source": SOURCE, "f_against": decision.uid, "f_to_body": "investigating_judge"})

@@ -118,7 +118,7 @@ def busy_case(session, case, lawyer):
                                  "fields": {"to_body": "prosecutor"}},
                  user=lawyer)
     terminated = record_event(session, case, {"type": "investigation_terminated", "at": "2024-06-05",
-                                              "source": "Decision", "fields": {"ground": "lack_of_evidence"}},
+                                              "source": "Decision", "fields": {"ground": "cpc_35_1_unstated"}},
                               user=lawyer)
     record_event(session, case, {"type": "decision_served", "at": "2024-06-07", "source": "Receipt",
                                  "fields": {"decision": terminated.uid}}, user=lawyer)

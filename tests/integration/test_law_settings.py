@@ -18,7 +18,7 @@ REGISTRATION = "registration-24h"
 def served_on_friday(session, case, lawyer):
     """Terminated Wed 5 Jun 2024, served Fri 7 Jun: 15 days → Sat 22 Jun → due Mon 24 Jun 2024."""
     terminated = record_event(session, case, {"type": "investigation_terminated", "at": "2024-06-05", "source": "s",
-                                              "fields": {"ground": "lack_of_evidence"}}, user=lawyer)
+                                              "fields": {"ground": "cpc_35_1_unstated"}}, user=lawyer)
     record_event(session, case, {"type": "decision_served", "at": "2024-06-07", "source": "s",
                                  "fields": {"decision": terminated.uid}}, user=lawyer)
     session.commit()

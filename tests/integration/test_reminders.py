@@ -70,7 +70,7 @@ def world(session, case, lawyer, make_user):
     flag), a named victim, and a closure waiting for a supervisor."""
     supervisor = make_user("supervisor")
     terminated = record_event(session, case, {"type": "investigation_terminated", "at": "2024-06-05", "source": "s",
-                                              "fields": {"ground": "lack_of_evidence"}}, user=lawyer)
+                                              "fields": {"ground": "cpc_35_1_unstated"}}, user=lawyer)
     record_event(session, case, {"type": "decision_served", "at": "2024-06-07", "source": "s",
                                  "fields": {"decision": terminated.uid}}, user=lawyer)
     record_event(session, case, {"type": "reprisal", "at": "2024-06-10", "source": "s",

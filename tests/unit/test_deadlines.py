@@ -118,7 +118,7 @@ SCENARIOS = [
              "appeal_decided", end_of("2024-05-10"), {"outcome": "granted"}),
     # 1 year from 22 Mar 2023 ends on Nauryz 2024 → Tue 26 Mar 2024
     Scenario("termination-complaint-1y",
-             (fact("start", "investigation_terminated", "2023-03-22", ground="lack_of_evidence"),),
+             (fact("start", "investigation_terminated", "2023-03-22", ground="cpc_35_1_unstated"),),
              "appeal_filed", end_of("2024-03-26"), {"to_body": "prosecutor", "against": "start"}),
     # the second worked example: ruling Fri 13 Dec 2024, 3 days → Tue 17 Dec
     Scenario("appeal-investigating-judge-ruling-3d",
@@ -561,7 +561,7 @@ def test_appeal_to_the_judge_filed_before_the_decision_was_served_is_not_missed(
 
 # --- termination-complaint-1y ----------------------------------------------------------------
 def test_termination_complaint_is_ended_by_an_appeal_against_that_termination():
-    c = case(fact("start", "investigation_terminated", "2023-03-22", ground="lack_of_evidence"),
+    c = case(fact("start", "investigation_terminated", "2023-03-22", ground="cpc_35_1_unstated"),
              fact("other", "appeal_filed", "2023-04-01", to_body="prosecutor", against="elsewhere"),
              fact("end", "appeal_filed", "2024-04-01", to_body="prosecutor", against="start"))
     deadline = derived(c, "termination-complaint-1y")

@@ -860,5 +860,5 @@ def test_russian_document_numbers_use_the_number_sign():
 ], ids=["en", "ru"])
 def test_sentence_without_a_body_uses_its_short_form(language, terminated, apprehended):
     moment = When.parse("2021-05-03")
-    assert sentence("investigation_terminated", moment, None, {"ground": "lack_of_evidence"}, language) == terminated
+    assert sentence("investigation_terminated", moment, None, {"ground": "cpc_35_1_unstated"}, language) == terminated
     assert sentence("apprehension", moment, None, {}, language) == apprehended

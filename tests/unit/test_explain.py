@@ -40,7 +40,7 @@ def explained(rule_id: str, from_event: str, *facts: Fact, settings: Settings | 
 def served(on: str) -> Explanation:
     """The 15-day complaint to the investigating judge against a termination served ``on``."""
     return explained("appeal-to-investigating-judge-15d", "served",
-                     fact("terminated", "investigation_terminated", on, ground="lack_of_evidence"),
+                     fact("terminated", "investigation_terminated", on, ground="cpc_35_1_unstated"),
                      fact("served", "decision_served", on, decision="terminated"))
 
 
@@ -198,7 +198,7 @@ def test_a_day_term_that_never_moves_ends_on_a_sunday():
 # --- imprecise and unknown starts -------------------------------------------------------------
 def test_a_start_known_only_to_the_month_gives_a_range():
     e = explained("appeal-to-investigating-judge-15d", "served",
-                  fact("terminated", "investigation_terminated", "2024-05", ground="lack_of_evidence"),
+                  fact("terminated", "investigation_terminated", "2024-05", ground="cpc_35_1_unstated"),
                   fact("served", "decision_served", "2024-06", decision="terminated"))
     assert e.kind is Kind.RANGE and e.due is None
     assert (e.earliest_due, e.latest_due) == (end_of("2024-06-17"), end_of("2024-07-15"))
@@ -228,7 +228,7 @@ def test_an_hour_term_from_a_start_known_only_to_the_day_gives_a_range_of_minute
 
 def test_a_term_that_cannot_be_computed_says_why():
     e = explained("appeal-to-investigating-judge-15d", "terminated",
-                  fact("terminated", "investigation_terminated", "2024-06-05", ground="lack_of_evidence"))
+                  fact("terminated", "investigation_terminated", "2024-06-05", ground="cpc_35_1_unstated"))
     assert e.kind is Kind.UNKNOWN
     assert e.text == ("Investigation terminated Wed 5 Jun 2024; 15 days, but the due date cannot be computed: "
                       "the decision was never served, so the 15 days cannot be counted; CPC 106(5).")

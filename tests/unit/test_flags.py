@@ -250,7 +250,7 @@ def terminated(ground: str, *more: Fact) -> CaseFile:
     return registered(fact("t", "investigation_terminated", "2024-06-03", ground=ground), *more)
 
 
-@pytest.mark.parametrize("ground", ["no_event", "no_corpus_delicti", "lack_of_evidence"])
+@pytest.mark.parametrize("ground", ["no_event", "no_corpus_delicti", "cpc_35_1_unstated"])
 def test_terminated_lack_of_evidence_raised_for_cpc_35_1_1_or_2(ground):
     flag = the_flag(terminated(ground), "2024-06-03", "terminated-lack-of-evidence")
     assert_flag(flag, "terminated-lack-of-evidence", HIGH, "t")
@@ -268,7 +268,7 @@ def test_terminated_lack_of_evidence_raised_with_its_own_service_term_when_termi
         fact("s1", "decision_served", "2024-03-04", decision="t1"),
         fact("a1", "appeal_filed", "2024-03-10", to_body="investigating_judge", against="t1"),
         fact("d1", "appeal_decided", "2024-03-13", body="investigating_judge", outcome="granted"),
-        fact("t2", "investigation_terminated", "2024-06-03", ground="lack_of_evidence"),
+        fact("t2", "investigation_terminated", "2024-06-03", ground="cpc_35_1_unstated"),
         fact("s2", "decision_served", "2024-06-05", decision="t2"))
     first = next(f for f in flags(c, "2024-06-05", "terminated-lack-of-evidence") if f.events == ("t1",))
     assert first.action_due is None  # complained of in time; 20 June is the second termination's due day

@@ -25,7 +25,7 @@ def test_stages_follow_the_procedure():
     assert derive_stages(timeline) == ["registration"]
     timeline.append(E("registered_urpti", "2021-01-19"))
     assert derive_stages(timeline) == ["investigation"]
-    timeline.append(E("investigation_terminated", "2021-04-30", {"ground": "lack_of_evidence"}))
+    timeline.append(E("investigation_terminated", "2021-04-30", {"ground": "cpc_35_1_unstated"}))
     assert derive_stages(timeline) == ["closed"]
     timeline.append(E("appeal_filed", "2021-05-10", {"to_body": "investigating_judge"}))
     assert derive_stages(timeline) == ["closed", "appeal"]

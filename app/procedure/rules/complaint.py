@@ -13,7 +13,7 @@ from app.procedure.vocabulary import BODIES, label_of
 
 LACK_OF_EVIDENCE = {"no_event": Phrase("no event of a crime, CPC 35(1)(1)"),
                     "no_corpus_delicti": Phrase("no corpus delicti, CPC 35(1)(2)"),
-                    "lack_of_evidence": Phrase("'lack of evidence'")}
+                    "cpc_35_1_unstated": Phrase("'lack of evidence'")}
 
 
 def body_label(code: str | None) -> Label | Phrase:
