@@ -10,6 +10,8 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.procedure.chronology import chronological
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 from app.procedure.when import Precision, When
 
 
@@ -28,6 +30,13 @@ class Fact:
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
 
+    def references(self) -> list[Hashable]:
+        """The refs of the events this one points at (the decision appealed, the one served…)."""
+        event_type = EVENT_TYPES_BY_NAME.get(self.type)
+        if event_type is None:
+            return []
+        return [self.fields[name] for name in event_type.reference_fields() if self.fields.get(name) is not None]
+
 
 @dataclass(frozen=True)
 class CaseFile:
@@ -38,9 +47,10 @@ class CaseFile:
 
     @classmethod
     def build(cls, events: Iterable[Fact], **facts: Any) -> CaseFile:
-        """Events sorted by their earliest instant, coarser dates first (as the case page shows
-        them); full ties keep the given order."""
-        ordered = sorted(events, key=lambda e: (e.when.start, e.when.precision))
+        """Events given in the lawyer's order, put in the timeline's order
+        (app.procedure.chronology), as every page shows them."""
+        ordered = chronological(list(events), when=lambda e: e.when, key=lambda e: e.ref,
+                                refs=Fact.references)
         flags = frozenset(facts.pop("victim_flags", ()) or ())
         return cls(events=tuple(ordered), victim_flags=flags, **facts)
 

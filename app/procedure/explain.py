@@ -239,9 +239,13 @@ def explain(deadline: Deadline, *, start: When | None, start_label: str, setting
     calendar = calendar or kazakh_calendar()
     rule = RULES_BY_ID[deadline.rule]
     legal, term = legal_term(deadline, rule, start, settings, calendar)
+    # a date set by a decision (an extension "until") is no value of the law: nothing to verify
+    set_by_decision = deadline.due is None and deadline.earliest_due is not None \
+        and deadline.earliest_due == deadline.latest_due
     explanation = Explanation(
         rule=rule.id, title=rule.title, start_label=start_label, start=start, term=term,
-        basis=legal.basis if legal else rule.basis, verify=legal.verify if legal else rule.verify,
+        basis=legal.basis if legal else rule.basis,
+        verify=legal.verify if legal else (rule.verify and not set_by_decision),
         earliest_due=deadline.earliest_due, latest_due=deadline.latest_due, note=deadline.note)
     computation = deadline.due
     if computation is None:

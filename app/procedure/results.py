@@ -11,10 +11,39 @@ from app.procedure.calendar import Computation
 
 
 class Status(StrEnum):
+    """Where a term stands (DOMAIN.md §8): silence is never a breach.
+
+    ``missed`` needs the record to show it: the step taken late, or a ``not_done`` event
+    saying it had not been taken by the due moment. A term that passed with neither on record
+    is ``not-recorded``: a question for the lawyer, not a finding.
+    """
+
     RUNNING = "running"
     MET = "met"
     MISSED = "missed"
+    NOT_RECORDED = "not-recorded"
     CANNOT_COMPUTE = "cannot-compute"
+    ENDED_BY_DEATH = "ended-by-death"
+
+
+class Basis(StrEnum):
+    """What a red flag rests on: events that show the breach, or nothing recorded where
+    something was due."""
+
+    RECORD = "record"
+    ABSENCE = "absence"
+
+
+# Statuses and bases as people read them (the codes stay in files and the command line).
+STATUS_WORDS = {
+    Status.RUNNING: "running",
+    Status.MET: "met",
+    Status.MISSED: "missed (on record)",
+    Status.NOT_RECORDED: "passed, nothing recorded",
+    Status.CANNOT_COMPUTE: "cannot be computed",
+    Status.ENDED_BY_DEATH: "ended by death",
+}
+BASIS_WORDS = {Basis.RECORD: "recorded breach", Basis.ABSENCE: "nothing recorded"}
 
 
 class Severity(StrEnum):
@@ -34,8 +63,9 @@ class Deadline:
 
     ``due`` is None when the start is known too coarsely to name a day (or minute); the
     status may still be certain, e.g. a complaint of "January 2021" never registered.
-    ``outcome`` is fixed by the ending event when there is one; without one the status
-    depends on the moment asked about.
+    ``outcome`` is fixed by the ending event when there is one (the step, a ``not_done``, a
+    death); without one the status depends on the moment asked about, and a term that has
+    certainly passed is ``not-recorded``, never ``missed``.
     """
 
     rule: str
@@ -44,8 +74,9 @@ class Deadline:
     earliest_due: datetime | None  # the due moment if the start was as early as it can be
     latest_due: datetime | None  # ... and as late as it can be (equal when the start is precise)
     end_event: Hashable | None = None
-    outcome: Status | None = None  # MET / MISSED / CANNOT_COMPUTE once decided
+    outcome: Status | None = None  # MET / MISSED / CANNOT_COMPUTE / ENDED_BY_DEATH once decided
     note: str = ""
+    in_hours: bool = False  # an hour term: its due moment is a minute, even 23:59
 
     def status(self, as_of: datetime) -> Status:
         if self.outcome is not None:
@@ -53,8 +84,12 @@ class Deadline:
         if self.latest_due is None or self.earliest_due is None:
             return Status.CANNOT_COMPUTE
         if as_of > self.latest_due:
-            return Status.MISSED
+            return Status.NOT_RECORDED
         return Status.RUNNING if as_of <= self.earliest_due else Status.CANNOT_COMPUTE
+
+    @property
+    def precise(self) -> bool:
+        return self.due is not None
 
     @property
     def is_open(self) -> bool:
@@ -69,10 +104,12 @@ class Flag:
     severity: Severity
     events: tuple[Hashable, ...]
     explanation: str
+    basis: Basis = Basis.RECORD
     action: str | None = None
     action_due: datetime | None = None
     active_from: datetime | None = None  # None: since the triggering events
     active_until: datetime | None = None  # None: until something changes in the timeline
+    step: str | None = None  # an absence flag: the event type whose absence it rests on
 
     def active_at(self, as_of: datetime) -> bool:
         return ((self.active_from is None or self.active_from <= as_of)

@@ -47,6 +47,8 @@ def derive_stages(events: Iterable[TimelineEvent]) -> list[str]:
     international = None
     asylum = False
     for event in sorted(events, key=lambda e: e.when.start):
+        if event.type == "verdict" and event.fields.get("defendant") == "victim":
+            continue  # the victim's own trial does not end the case about what was done to them
         if event.type in _DOMESTIC:
             domestic = _DOMESTIC[event.type]
         elif event.type == "appeal_filed":

@@ -301,7 +301,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
           Field("court_ruling", Kind.EVENT, "Court ruling it rests on")),
     _type("legal_capacity_ruling", "custody", "Ruling on legal capacity",
           _choice("capacity", "Legal capacity", _choices(
-              ("full", "Full"), ("limited", "Limited"), ("none", "None (declared incapable)")), required=True),
+              ("full", "Full"), ("limited", "Limited"), ("none", "None (declared incapable)")),
+              hint="Leave empty when the record does not say what the court found; quote its words in the notes."),
           _text("guardian", "Guardian (name)")),
     _type("held_with_adults", "custody", "Minor held with adults", _text("facility", "Facility")),
     # complaint
@@ -380,7 +381,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
           _choice("outcome", "Outcome", _choices(
               ("convicted", "Convicted"), ("acquitted", "Acquitted"),
               ("case_dismissed", "Case dismissed"), ("other", "Other")), required=True),
-          _text("sentence", "Sentence")),
+          _text("sentence", "Sentence"),
+          _choice("defendant", "Whose trial", _choices(
+              ("perpetrators", "The alleged perpetrators'"), ("victim", "The victim's own (a charge against them)")),
+              hint="Leave empty for the trial of the alleged perpetrators; choose the victim's own trial for a "
+                   "conviction of the victim (e.g. for illegal border crossing), which does not close the case.")),
     # appeal
     _type("appeal_filed", "appeal", "Appeal / complaint against a decision",
           Field("against", Kind.EVENT, "Against which decision"),

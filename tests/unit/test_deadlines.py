@@ -15,11 +15,12 @@ import pytest
 
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive, evaluate
-from app.procedure.law import RULES, TERMS, Settings
+from app.procedure.law import RULES, RULES_BY_ID, TERMS, Settings
 from app.procedure.results import Deadline, Status
 from app.procedure.when import When
 
 MET, MISSED, RUNNING, CANNOT = Status.MET, Status.MISSED, Status.RUNNING, Status.CANNOT_COMPUTE
+NOT_RECORDED, DEATH = Status.NOT_RECORDED, Status.ENDED_BY_DEATH
 MINUTE, DAY = timedelta(minutes=1), timedelta(days=1)
 
 
@@ -101,8 +102,17 @@ SCENARIOS = [
              "court_authorization", at("2023-12-17T22:10")),
     Scenario("relatives-12h", (fact("start", "apprehension", "2024-01-01T03:00"),),
              "relatives_notified", at("2024-01-01T15:00")),
-    Scenario("injury-report-24h", (fact("start", "medical_exam", "2024-12-15T14:00", injuries=True),),
+    Scenario("injury-report-24h", (fact("start", "medical_exam", "2024-12-15T14:00", injuries=True, kind="admission",
+                                        place_type="ivs"),),
              "injury_reported_to_prosecutor", at("2024-12-16T14:00")),
+    # 3 days from a complaint alleging injuries on Thu 19 Mar 2026 end on Sun 22 Mar; Nauryz 21-23 Mar and
+    # its two days observed for the weekend (24-25 Mar) → Thu 26 Mar
+    Scenario("forensic-exam-3d", (fact("start", "complaint_filed", "2026-03-19", to_body="prosecutor",
+                                       injuries_alleged=True),),
+             "forensic_exam_ordered", end_of("2026-03-26"), {"kind": "forensic_fme"}),
+    # 30 days from Sat 2 Nov 2024 end on Mon 2 Dec 2024 (a working day)
+    Scenario("evidence-preservation-30d", (fact("start", "apprehension", "2024-11-02T18:00"),),
+             "evidence_preservation_requested", end_of("2024-12-02"), {"what": "cctv"}),
     # 7 days from Thu 14 Mar 2024 end on Nauryz 21 Mar → Tue 26 Mar
     Scenario("prosecutor-decides-complaint",
              (fact("start", "appeal_filed", "2024-03-14", to_body="prosecutor"),),
@@ -218,42 +228,91 @@ def test_running_before_the_due_moment_even_if_done_later(scenario):
 
 
 @each(OPEN_SCENARIOS)
-def test_still_running_at_the_due_minute_and_missed_the_minute_after_when_never_done(scenario):
+def test_still_running_at_the_due_minute_and_not_recorded_the_minute_after_when_nothing_is_recorded(scenario):
     deadline = derived(scenario.case(), scenario.rule)
     assert deadline.end_event is None
     assert deadline.status(scenario.due) is RUNNING
-    assert deadline.status(scenario.due + MINUTE) is MISSED
+    assert deadline.status(scenario.due + MINUTE) is NOT_RECORDED
 
 
 @each(OPEN_SCENARIOS)
-def test_missed_by_evaluate_after_the_due_moment_when_never_done(scenario):
+def test_silence_is_not_recorded_never_missed_by_evaluate_after_the_due_moment(scenario):
     deadline = the_deadline(evaluate(scenario.case(), scenario.due + DAY), scenario.rule)
-    assert deadline.status(scenario.due + DAY) is MISSED
+    assert deadline.status(scenario.due + DAY) is NOT_RECORDED
+
+
+def _not_done(scenario: Scenario, moment: datetime, *, refers_to: str | None = "start") -> Fact:
+    step = RULES_BY_ID[scenario.rule].steps[0]
+    fields: dict[str, Any] = {"step": step}
+    if refers_to:
+        fields["refers_to"] = refers_to
+    return fact("nd", "not_done", stamp(moment), **fields)
+
+
+@each(OPEN_SCENARIOS)
+def test_missed_when_the_record_shows_the_step_not_taken_at_the_due_moment(scenario):
+    c = case(*scenario.before, _not_done(scenario, scenario.due), **scenario.case_facts)
+    deadline = derived(c, scenario.rule)
+    assert deadline.outcome is MISSED
+    assert deadline.end_event == "nd"
+    assert deadline.due is not None and deadline.due.due == scenario.due
+
+
+@each(OPEN_SCENARIOS)
+def test_a_step_not_taken_recorded_without_its_start_event_counts_when_recorded_after_it(scenario):
+    c = case(*scenario.before, _not_done(scenario, scenario.due + DAY, refers_to=None), **scenario.case_facts)
+    assert derived(c, scenario.rule).outcome is MISSED
+
+
+@each(OPEN_SCENARIOS)
+def test_a_step_not_yet_taken_before_the_due_moment_decides_nothing(scenario):
+    c = case(*scenario.before, _not_done(scenario, scenario.due - MINUTE), **scenario.case_facts)
+    deadline = derived(c, scenario.rule)
+    assert deadline.outcome is None
+    assert deadline.status(scenario.due + MINUTE) is NOT_RECORDED
+
+
+@each(OPEN_SCENARIOS)
+def test_the_step_taken_in_time_wins_over_a_not_done(scenario):
+    c = case(*scenario.before, fact("end", scenario.end_type, stamp(scenario.due - timedelta(hours=1)),
+                                    **scenario.end_fields), _not_done(scenario, scenario.due + DAY),
+             **scenario.case_facts)
+    assert derived(c, scenario.rule).outcome is MET
 
 
 # --- registration-24h ------------------------------------------------------------------------
-def test_registration_of_a_complaint_of_january_2021_never_registered_is_certainly_missed_by_2026():
+def test_registration_of_a_complaint_of_january_2021_never_registered_is_not_recorded_by_2026():
     c = case(fact("start", "complaint_filed", "2021-01", to_body="police"))
     deadline = the_deadline(evaluate(c, at("2026-01-01")), "registration-24h")
     assert deadline.due is None
     assert deadline.earliest_due == at("2021-01-02T00:00")
     assert deadline.latest_due == at("2021-02-01T23:59")
-    assert deadline.status(at("2026-01-01")) is MISSED
+    assert deadline.status(at("2026-01-01")) is NOT_RECORDED
 
 
-def test_registration_of_a_complaint_of_2021_never_registered_is_certainly_missed_by_2026():
+def test_registration_of_a_complaint_of_2021_never_registered_is_not_recorded_by_2026():
     c = case(fact("start", "complaint_filed", "2021", to_body="police"))
     deadline = the_deadline(evaluate(c, at("2026-01-01")), "registration-24h")
     assert deadline.due is None
     assert deadline.latest_due == at("2022-01-01T23:59")
-    assert deadline.status(at("2026-01-01")) is MISSED
+    assert deadline.status(at("2026-01-01")) is NOT_RECORDED
+
+
+def test_a_step_not_taken_after_a_month_dated_start_is_missed_only_once_every_reading_has_passed():
+    complaint = fact("start", "complaint_filed", "2021-01", to_body="police")
+    early = fact("nd", "not_done", "2021-01-20", step="registered_urpti", refers_to="start")
+    assert derived(case(complaint, early), "registration-24h").outcome is None
+    late = fact("nd", "not_done", "2021-02-02", step="registered_urpti", refers_to="start")
+    deadline = derived(case(complaint, late), "registration-24h")
+    assert deadline.outcome is MISSED
+    assert deadline.due is None and deadline.latest_due == at("2021-02-01T23:59")
 
 
 def test_registration_of_a_complaint_of_january_2021_cannot_be_judged_within_january():
     deadline = derived(case(fact("start", "complaint_filed", "2021-01", to_body="police")), "registration-24h")
     assert deadline.status(at("2021-01-01T12:00")) is RUNNING  # even the earliest reading runs
     assert deadline.status(at("2021-01-20")) is CANNOT
-    assert deadline.status(at("2021-02-02")) is MISSED
+    assert deadline.status(at("2021-02-02")) is NOT_RECORDED
 
 
 def test_registration_of_a_month_dated_complaint_registered_inside_that_month_cannot_be_judged():
@@ -393,38 +452,39 @@ def test_custody_of_a_minor_released_at_the_24th_hour_is_met():
     assert derived(c, "custody-48h").outcome is MET
 
 
-def test_custody_is_72_hours_when_the_registration_cites_mass_riots_cc_272():
-    c = apprehended("2022-01-05T18:30",
-                    fact("registered", "registered_urpti", "2022-01-06T09:00", qualification="CC 272(2)"))
-    assert derived(c, "custody-48h").due.due == at("2022-01-08T18:30")
+def held_for(moment: str, offence: str | None, *more: Fact, **facts_of_case: Any) -> CaseFile:
+    fields = {"suspected_of": offence} if offence else {}
+    return case(fact("start", "apprehension", moment, **fields), *more, **facts_of_case)
 
 
-def test_custody_is_72_hours_when_a_later_qualification_cites_cc_272():
-    c = apprehended("2022-01-05T18:30",
-                    fact("registered", "registered_urpti", "2022-01-06T09:00", qualification="CC 293(1)"),
-                    fact("requalified", "qualification_changed", "2022-01-07", to="CC 272(1)"))
-    assert derived(c, "custody-48h").due.due == at("2022-01-08T18:30")
+def test_custody_is_72_hours_when_the_person_is_held_for_mass_riots_cc_272():
+    assert derived(held_for("2022-01-05T18:30", "CC 272(2) (mass riots)"), "custody-48h").due.due \
+        == at("2022-01-08T18:30")
 
 
-def test_custody_is_48_hours_when_the_qualification_is_not_a_grave_one():
-    c = apprehended("2022-01-05T18:30",
-                    fact("registered", "registered_urpti", "2022-01-06T09:00", qualification="CC 146(2)"))
-    assert derived(c, "custody-48h").due.due == at("2022-01-07T18:30")
+def test_custody_is_48_hours_when_the_offence_held_for_is_not_a_grave_one():
+    assert derived(held_for("2022-01-05T18:30", "CC 293(1)"), "custody-48h").due.due == at("2022-01-07T18:30")
 
 
-def test_custody_of_a_minor_stays_24_hours_even_under_cc_272():
-    c = apprehended("2022-01-05T18:30",
-                    fact("registered", "registered_urpti", "2022-01-06T09:00", qualification="CC 272(2)"),
-                    victim_flags=["minor"])
+def test_the_torture_complaints_qualification_does_not_set_the_victims_custody_limit():
+    """CC 272 qualifying the case against the officers says nothing of what the victim was held for."""
+    c = held_for("2022-01-05T18:30", None,
+                 fact("registered", "registered_urpti", "2022-01-06T09:00", qualification="CC 272(2)"))
+    deadline = derived(c, "custody-48h")
+    assert deadline.due.due == at("2022-01-07T18:30")
+    assert "not recorded" in deadline.note and "48 hours are assumed" in deadline.note
+
+
+def test_custody_of_a_minor_stays_24_hours_even_when_held_for_mass_riots():
+    c = held_for("2022-01-05T18:30", "CC 272(2)", victim_flags=["minor"])
     assert derived(c, "custody-48h").due.due == at("2022-01-06T18:30")
+    assert derived(c, "custody-48h").note == ""
 
 
-def test_custody_held_60_hours_is_met_under_cc_272_and_missed_otherwise():
+def test_custody_held_60_hours_is_met_for_mass_riots_and_missed_otherwise():
     release = fact("end", "release", "2022-01-08T06:30")
-    grave = fact("registered", "registered_urpti", "2022-01-06T09:00", qualification="CC 272(2)")
-    ordinary = fact("registered", "registered_urpti", "2022-01-06T09:00", qualification="CC 293(1)")
-    assert derived(apprehended("2022-01-05T18:30", grave, release), "custody-48h").outcome is MET
-    assert derived(apprehended("2022-01-05T18:30", ordinary, release), "custody-48h").outcome is MISSED
+    assert derived(held_for("2022-01-05T18:30", "CC 272(2)", release), "custody-48h").outcome is MET
+    assert derived(held_for("2022-01-05T18:30", "CC 293(1)", release), "custody-48h").outcome is MISSED
 
 
 def test_custody_of_an_adult_before_2018_was_72_hours():
@@ -481,9 +541,24 @@ def test_injury_report_is_not_due_after_an_exam_without_injuries():
 
 
 def test_injury_report_is_started_once_by_repeated_exams_of_the_same_injuries():
-    c = case(fact("start", "medical_exam", "2024-06-03T10:00", injuries=True),
-             fact("again", "medical_exam", "2024-06-03T18:00", injuries=True))
+    c = case(fact("start", "medical_exam", "2024-06-03T10:00", injuries=True, kind="admission"),
+             fact("again", "medical_exam", "2024-06-03T18:00", injuries=True, kind="admission", place_type="ivs"))
     assert [d.from_event for d in deadlines_of(derive(c), "injury-report-24h")] == ["start"]
+
+
+@pytest.mark.parametrize("place", ["ivs", "sizo", "colony"])
+def test_injury_report_runs_from_an_examination_in_a_custody_facility(place):
+    c = case(fact("start", "medical_exam", "2024-06-03T10:00", injuries=True, kind="independent", place_type=place))
+    assert derived(c, "injury-report-24h").due.due == at("2024-06-04T10:00")
+
+
+@pytest.mark.parametrize(("kind", "place"), [("emergency", "hospital"), ("emergency", None),
+                                             ("independent", None), ("forensic_fme", "police_station")])
+def test_injury_report_does_not_run_from_an_examination_outside_a_custody_facility(kind, place):
+    """A hospital or an ambulance is not the facility that must report (DOMAIN.md §6 additions)."""
+    fields = {"place_type": place} if place else {}
+    c = case(fact("start", "medical_exam", "2024-06-03T10:00", injuries=True, kind=kind, **fields))
+    assert deadlines_of(derive(c), "injury-report-24h") == []
 
 
 # --- prosecutor-decides-complaint and investigating-judge-decides ----------------------------
@@ -582,9 +657,12 @@ def test_appeal_of_a_partly_granted_ruling_is_due_in_3_days():
 
 
 # --- appeal-verdict-15d ----------------------------------------------------------------------
-def test_appeal_of_a_conviction_is_not_tracked_until_the_victims_side_appeals():
+def test_appeal_of_a_conviction_runs_for_the_victims_side_too():
+    """CPC 418(1): every party may appeal, the victim included (a lenient sentence, an acquittal of some)."""
     c = case(fact("start", "verdict", "2024-08-15", outcome="convicted"))
-    assert deadlines_of(derive(c), "appeal-verdict-15d") == []
+    deadline = derived(c, "appeal-verdict-15d")
+    assert deadline.due.due == end_of("2024-09-02")
+    assert deadline.status(at("2024-09-03")) is NOT_RECORDED
 
 
 def test_appeal_of_a_conviction_filed_late_is_missed():
@@ -655,7 +733,7 @@ def test_investigation_extension_is_running_before_the_date_set():
     deadline = the_deadline(evaluate(c, as_of), "investigation-term", "extended")
     assert deadline.status(as_of) is RUNNING
     assert deadline.status(end_of("2024-06-10")) is RUNNING
-    assert deadline.status(at("2024-06-11T00:00")) is MISSED
+    assert deadline.status(at("2024-06-11T00:00")) is NOT_RECORDED
 
 
 def test_investigation_extension_ending_on_a_holiday_does_not_move():
@@ -702,7 +780,7 @@ def test_vcf_application_from_a_month_dated_recognition_is_undecidable_between_i
     assert deadline.latest_due == end_of("2024-05-31")
     assert deadline.status(at("2024-04-30")) is RUNNING
     assert deadline.status(at("2024-05-15")) is CANNOT
-    assert deadline.status(at("2024-06-01")) is MISSED
+    assert deadline.status(at("2024-06-01")) is NOT_RECORDED
 
 
 # --- hrc-5y ----------------------------------------------------------------------------------
@@ -740,7 +818,7 @@ def test_hrc_window_from_a_decision_dated_only_to_the_year_is_undecidable_within
     assert deadline.due is None
     assert deadline.status(at("2023-12-01")) is RUNNING
     assert deadline.status(at("2024-06-01")) is CANNOT
-    assert deadline.status(at("2025-01-02")) is MISSED
+    assert deadline.status(at("2025-01-02")) is NOT_RECORDED
 
 
 # --- follow-up-cat and follow-up-hrc ---------------------------------------------------------

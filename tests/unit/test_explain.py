@@ -163,7 +163,8 @@ def test_an_overridden_term_is_explained_with_its_configured_value():
 
 
 def test_custody_ending_on_a_sunday_does_not_move():
-    e = explained("custody-48h", "apprehended", fact("apprehended", "apprehension", "2024-06-07T10:00"))
+    e = explained("custody-48h", "apprehended", fact("apprehended", "apprehension", "2024-06-07T10:00",
+                                                     suspected_of="CC 188(1)"))
     assert e.steps == (
         "Apprehension (actual loss of liberty) Fri 7 Jun 2024, 10:00",
         "48 hours from the exact minute → due Sun 9 Jun 2024, 10:00",
@@ -217,7 +218,8 @@ def test_a_start_known_only_to_the_year_gives_a_range():
 
 
 def test_an_hour_term_from_a_start_known_only_to_the_day_gives_a_range_of_minutes():
-    e = explained("custody-48h", "apprehended", fact("apprehended", "apprehension", "2024-06-07"))
+    e = explained("custody-48h", "apprehended", fact("apprehended", "apprehension", "2024-06-07",
+                                                     suspected_of="CC 188(1)"))
     assert e.term == Term(48, Unit.HOURS, movable=False)
     assert e.steps[:3] == (
         "Apprehension (actual loss of liberty) Fri 7 Jun 2024",
@@ -241,6 +243,12 @@ def test_a_due_day_set_by_an_extension_is_explained_as_set_by_the_decision():
     assert e.kind is Kind.SET
     assert e.text == ("Investigation extended Mon 1 Apr 2024; the decision set the date (extended until "
                       "2024-05-06) → due Mon 6 May 2024, 24:00; CPC 192, 190(3).")
+
+
+def test_custody_without_the_offence_held_for_says_the_48_hours_are_assumed():
+    e = explained("custody-48h", "apprehended", fact("apprehended", "apprehension", "2024-06-07T10:00"))
+    assert e.steps[1] == ("the offence the person was held for is not recorded: an adult's 48 hours are assumed "
+                          "(72 hours for terrorism, extremism, mass riots and particularly grave crimes)")
 
 
 def test_an_assumption_of_the_computation_is_a_step():

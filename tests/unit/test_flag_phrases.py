@@ -88,6 +88,66 @@ BUILT = {
     "deported while appealing": CaseFile.build([
         fact("r", "asylum_refused", "2024-01-10"), fact("a", "asylum_appeal_filed", "2024-01-20"),
         fact("x", "deported", "2024-03-20")]),
+    # the findings on record (DOMAIN.md §8): a step late or confirmed not done
+    "confirmed not registered": CaseFile.build([
+        COMPLAINT, fact("nd", "not_done", "2024-03-05", step="registered_urpti", refers_to="c")]),
+    "released and relatives told late": CaseFile.build([
+        fact("a", "apprehension", "2024-03-01T10:00"), fact("n", "relatives_notified", "2024-03-02T01:00"),
+        fact("r", "release", "2024-03-04T10:00")]),
+    "a minor released late": CaseFile.build([
+        fact("a", "apprehension", "2024-03-01T10:00"), fact("n", "relatives_notified", "2024-03-01T20:00"),
+        fact("r", "release", "2024-03-03T10:00")], victim_flags=["minor"]),
+    "a minor held and silent": CaseFile.build([fact("a", "apprehension", "2024-03-01T10:00")],
+                                              victim_flags=["minor"]),
+    "examined late on detention": CaseFile.build([
+        fact("d", "detention_recorded", "2024-03-01T10:00"),
+        fact("m", "medical_exam", "2024-03-01T20:00", kind="independent")]),
+    "injuries in a SIZO reported late": CaseFile.build([
+        fact("m", "medical_exam", "2024-03-01T12:00", kind="independent", injuries=True, place_type="sizo"),
+        fact("r", "injury_reported_to_prosecutor", "2024-03-04")]),
+    "injured on admission, cared for late": CaseFile.build([
+        fact("m", "medical_exam", "2024-03-01T12:00", kind="admission", injuries=True, place_type="ivs"),
+        fact("r", "injury_reported_to_prosecutor", "2024-03-01T13:00"),
+        fact("e", "medical_exam", "2024-03-05", kind="emergency")]),
+    "forensic examination ordered late": CaseFile.build([
+        fact("c", "complaint_filed", "2024-03-01T10:00", to_body="prosecutor", injuries_alleged=True),
+        fact("f", "forensic_exam_ordered", "2024-03-20", kind="forensic_fme")]),
+    "no psychological examination, confirmed": CaseFile.build([
+        COMPLAINT, fact("nd", "not_done", "2024-06-01", step="forensic_exam_ordered", refers_to="c",
+                        kind="forensic_fppe")]),
+    "investigation closed past its term": CaseFile.build([
+        QUALIFIED, fact("t", "investigation_terminated", "2024-07-01", ground="other")]),
+    "prosecutor and judge late": CaseFile.build([
+        fact("p", "appeal_filed", "2024-03-01", to_body="prosecutor"),
+        fact("pd", "appeal_decided", "2024-04-15", body="prosecutor", outcome="granted"),
+        fact("j", "appeal_filed", "2024-06-04", to_body="investigating_judge"),
+        fact("jd", "appeal_decided", "2024-07-15", body="investigating_judge", outcome="granted")]),
+    "follow-up reply late": CaseFile.build([
+        fact("u", "un_communication_submitted", "2021-02-01", committee="CAT"),
+        fact("v", "un_views_adopted", "2024-09-23", violation_found=True),
+        fact("r", "state_follow_up_reply", "2025-06-01")]),
+    "no appeal, confirmed": CaseFile.build([
+        fact("t", "investigation_terminated", "2024-05-01", ground="no_event"),
+        fact("s", "decision_served", "2024-05-02", decision="t"),
+        fact("nd", "not_done", "2024-06-20", step="appeal_filed", refers_to="s")]),
+    "questioned with no lawyer known": CaseFile.build([
+        fact("a", "apprehension", "2024-03-01T10:00"), fact("i", "interrogation", "2024-03-01T12:00")]),
+    "questioned with no lawyer, confirmed": CaseFile.build([
+        fact("a", "apprehension", "2024-03-01T10:00"), fact("i", "interrogation", "2024-03-01T12:00"),
+        fact("nd", "not_done", "2024-03-02", step="lawyer_access", refers_to="a")]),
+    "a minor questioned long, at night, all day": CaseFile.build([
+        fact("i0", "interrogation", "2024-03-01T09:00", until="2024-03-01T11:00"),
+        fact("i1", "interrogation", "2024-03-01T12:00", until="2024-03-01T14:00"),
+        fact("i2", "interrogation", "2024-03-01T15:00", until="2024-03-01T18:30"),
+        fact("i3", "interrogation", "2024-03-02T23:00")], victim_flags=["minor"]),
+    "qualified as abuse of power": CaseFile.build([
+        INJURED, fact("q", "registered_urpti", "2024-03-02", qualification="CC 362(4)")],
+        perpetrator_agency="police"),
+    "held by the police's ministry": CaseFile.build([COMPLAINT], victim_flags=["in_custody_now"],
+                                                    perpetrator_agency="police"),
+    "held by the police's ministry, confirmed": CaseFile.build([
+        COMPLAINT, fact("nd", "not_done", "2024-03-10", step="safety_measure_granted", refers_to="c")],
+        victim_flags=["in_custody_now"], perpetrator_agency="police"),
 }
 
 

@@ -19,10 +19,11 @@ import pytest
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import derive, evaluate
 from app.procedure.law import RULES
-from app.procedure.results import Flag, Severity
+from app.procedure.results import Basis, Flag, Severity
 from app.procedure.when import When
 
 CRITICAL, HIGH, MEDIUM, INFO = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.INFO
+RECORD, ABSENCE = Basis.RECORD, Basis.ABSENCE
 MINUTE = timedelta(minutes=1)
 FLAG_RULES = [r.id for r in RULES if r.kind == "flag"]
 
@@ -190,19 +191,43 @@ def registered(*more: Fact) -> CaseFile:
     return case(complaint(), fact("reg", "registered_urpti", "2024-03-01T15:00"), *more)
 
 
-def test_no_forensic_exam_raised_after_the_third_day():
-    # registered Fri 1 March 2024: the 3 days end on Mon 4 March at 24:00
-    flag = the_flag(registered(), "2024-03-05T00:00", "no-forensic-exam")
-    assert_flag(flag, "no-forensic-exam", HIGH, "reg")
+def alleging_injuries(*more: Fact) -> CaseFile:
+    return case(fact("c", "complaint_filed", "2024-03-01T10:00", to_body="prosecutor", injuries_alleged=True), *more)
+
+
+def test_no_forensic_exam_raised_after_the_third_day_before_any_registration():
+    # a complaint alleging injuries on Fri 1 March 2024: the 3 days end on Mon 4 March at 24:00
+    flag = the_flag(alleging_injuries(), "2024-03-05T00:00", "no-forensic-exam")
+    assert_flag(flag, "no-forensic-exam", HIGH, "c")
+    assert flag.basis is ABSENCE
+    assert flag.explanation == ("No forensic examination is recorded as ordered by Mon 4 Mar 2024, 24:00, 3 days "
+                                "after the injuries became known.")
+
+
+def test_no_forensic_exam_raised_from_a_medical_examination_finding_injuries():
+    c = case(fact("m", "medical_exam", "2024-03-01T10:00", kind="emergency", injuries=True))
+    assert_flag(the_flag(c, "2024-03-05T00:00", "no-forensic-exam"), "no-forensic-exam", HIGH, "m")
 
 
 def test_no_forensic_exam_not_raised_on_the_last_minute_of_the_third_day():
-    assert not raised(registered(), "2024-03-04T23:59", "no-forensic-exam")
+    assert not raised(alleging_injuries(), "2024-03-04T23:59", "no-forensic-exam")
 
 
 def test_no_forensic_exam_not_raised_when_ordered_within_3_days():
-    c = registered(fact("fo", "forensic_exam_ordered", "2024-03-04", kind="forensic_fme"))
+    c = alleging_injuries(fact("fo", "forensic_exam_ordered", "2024-03-04", kind="forensic_fme"))
     assert not raised(c, "2024-04-01", "no-forensic-exam")
+
+
+def test_no_forensic_exam_not_raised_for_a_complaint_that_alleges_no_injuries():
+    assert not raised(registered(), "2024-04-01", "no-forensic-exam")
+
+
+def test_no_forensic_exam_raised_on_record_when_a_lawyer_confirmed_none_was_ordered():
+    c = alleging_injuries(fact("nd", "not_done", "2024-03-06T12:00", step="forensic_exam_ordered", refers_to="c"))
+    flag = the_flag(c, "2024-03-07", "no-forensic-exam")
+    assert_flag(flag, "no-forensic-exam", HIGH, "c", "nd")
+    assert flag.basis is RECORD
+    assert flag.explanation == "No forensic examination was ordered within 3 days of the injuries becoming known."
 
 
 # --- no-psychological-exam -----------------------------------------------------------------------------
@@ -477,7 +502,7 @@ def test_custody_over_limit_not_raised_for_a_minor_at_the_24th_hour():
 
 
 def test_custody_over_limit_raised_after_72_hours_for_mass_riots():
-    c = apprehended(fact("reg", "registered_urpti", "2023-12-16T10:00", qualification="CC 272(2)"))
+    c = case(fact("a", "apprehension", "2023-12-15T22:10", suspected_of="CC 272(2)"))
     assert not raised(c, "2023-12-18T22:10", "custody-over-limit")
     assert raised(c, "2023-12-18T22:11", "custody-over-limit")
 
@@ -614,26 +639,34 @@ def test_unofficial_place_of_detention_not_raised_at_a_police_station():
 
 
 # --- no-medical-care -------------------------------------------------------------------------------------------
-def injured(kind: str = "emergency", *more: Fact) -> CaseFile:
-    return case(fact("m", "medical_exam", "2024-03-01T10:00", kind=kind, injuries=True), *more)
+def injured(kind: str = "emergency", *more: Fact, place: str | None = None) -> CaseFile:
+    where = {"place_type": place} if place else {}
+    return case(fact("m", "medical_exam", "2024-03-01T10:00", kind=kind, injuries=True, **where), *more)
 
 
 def reported(when: str = "2024-03-01T18:00") -> Fact:
     return fact("rep", "injury_reported_to_prosecutor", when)
 
 
-def test_no_medical_care_raised_when_injuries_are_not_reported_within_24_hours():
-    flag = the_flag(injured(), "2024-03-02T10:01", "no-medical-care")
+def test_no_medical_care_raised_when_injuries_found_in_a_sizo_are_not_reported_within_24_hours():
+    flag = the_flag(injured("independent", place="sizo"), "2024-03-02T10:01", "no-medical-care")
     assert_flag(flag, "no-medical-care", HIGH, "m")
-    assert "prosecutor" in flag.explanation
+    assert flag.basis is ABSENCE
+    assert flag.explanation == ("No report to the prosecutor of the injuries found in custody is recorded by "
+                                "Sat 2 Mar 2024, 10:00.")
+
+
+def test_no_medical_care_not_raised_for_injuries_treated_in_hospital_and_never_reported():
+    """The hospital is not a custody facility: the 24 hours to report run from exams in custody only."""
+    assert not raised(injured("emergency", place="hospital"), "2024-03-05", "no-medical-care")
 
 
 def test_no_medical_care_not_raised_at_the_24th_hour():
-    assert not raised(injured(), "2024-03-02T10:00", "no-medical-care")
+    assert not raised(injured("independent", place="ivs"), "2024-03-02T10:00", "no-medical-care")
 
 
 def test_no_medical_care_not_raised_when_injuries_are_reported_in_time():
-    assert not raised(injured("emergency", reported()), "2024-03-05", "no-medical-care")
+    assert not raised(injured("independent", reported(), place="ivs"), "2024-03-05", "no-medical-care")
 
 
 def test_no_medical_care_not_raised_without_injuries():
@@ -678,6 +711,19 @@ def test_victim_held_by_implicated_ministry_raised_still_after_a_transfer_within
 def test_victim_held_by_implicated_ministry_not_raised_with_a_safety_measure():
     c = held(fact("s", "safety_measure_granted", "2024-03-05"))
     assert not raised(c, "2024-03-05", "victim-held-by-implicated-ministry")
+
+
+def test_victim_held_by_implicated_ministry_not_raised_after_a_placement_in_a_psychiatric_hospital():
+    """Kazantsev: placed in the Aktas psychiatric hospital, no longer held by the police's ministry."""
+    c = held(fact("p", "psychiatric_placement", "2024-03-05", facility="Republican psychiatric hospital"))
+    assert not raised(c, "2024-03-05", "victim-held-by-implicated-ministry")
+
+
+def test_victim_held_by_implicated_ministry_raised_as_an_absence_then_on_record_once_confirmed():
+    assert the_flag(held(), "2024-03-01T10:00", "victim-held-by-implicated-ministry").basis is ABSENCE
+    c = held(not_done("nd", "2024-03-10", "safety_measure_granted", "c"))
+    confirmed = the_flag(c, "2024-03-10", "victim-held-by-implicated-ministry")
+    assert (confirmed.basis, confirmed.events) == (RECORD, ("c", "nd"))
 
 
 def test_victim_held_by_implicated_ministry_not_raised_when_not_in_custody():
@@ -951,8 +997,298 @@ def test_stalled_case_not_raised_while_an_event_dated_to_the_year_may_be_recent(
 
 
 # --- every flag rule is covered ------------------------------------------------------------------------------------
+# --- what each flag rests on (DOMAIN.md §8) ---------------------------------------------------------------
+def not_done(ref: str, when: str, step: str, refers_to: str | None = None, **more: Any) -> Fact:
+    fields = {"step": step, **({"refers_to": refers_to} if refers_to else {}), **more}
+    return fact(ref, "not_done", when, **fields)
+
+
+def test_unregistered_complaint_raised_as_an_absence_worded_as_nothing_recorded():
+    flag = the_flag(case(complaint()), "2024-03-02T10:01", "unregistered-complaint")
+    assert flag.basis is ABSENCE
+    assert flag.step == "registered_urpti"
+    assert flag.explanation == ("No registration of the complaint of 2024-03-01T10:00 in the URPTI is recorded by "
+                                "Sat 2 Mar 2024, 10:00.")
+    assert flag.action.startswith("Find out whether the complaint was registered")
+
+
+def test_unregistered_complaint_raised_on_record_once_a_lawyer_confirmed_it_was_not_registered():
+    c = case(complaint(), not_done("nd", "2024-03-04T09:00", "registered_urpti", "c"))
+    flag = the_flag(c, "2024-03-04T09:00", "unregistered-complaint")
+    assert_flag(flag, "unregistered-complaint", CRITICAL, "c", "nd")
+    assert flag.basis is RECORD
+    assert flag.explanation == ("The complaint of 2024-03-01T10:00 was not entered in the URPTI within the "
+                                "registration term.")
+
+
+def test_decision_not_served_raised_as_an_absence_then_on_record_when_the_source_says_it_was_not_served():
+    flag = the_flag(termination_on_friday(), "2024-03-05T00:00", "decision-not-served")
+    assert flag.basis is ABSENCE
+    assert flag.explanation.startswith("No service of the termination of 2024-03-01 is recorded by Mon 4 Mar 2024")
+    c = termination_on_friday(not_done("nd", "2024-06-01", "decision_served", "t"))
+    confirmed = the_flag(c, "2024-06-02", "decision-not-served")
+    assert (confirmed.basis, confirmed.events) == (RECORD, ("t", "nd"))
+    assert derived(c, "decision-not-served").active_until is None  # a step not taken is never "late"
+
+
+def test_custody_over_limit_raised_on_record_after_a_late_release_and_as_an_absence_without_one():
+    late = the_flag(apprehended(fact("r", "release", "2023-12-18T09:00")), "2023-12-20", "custody-over-limit")
+    assert late.basis is RECORD
+    silent = the_flag(apprehended(), "2023-12-20", "custody-over-limit")
+    assert silent.basis is ABSENCE
+    assert silent.explanation == ("No court authorisation or release is recorded by Sun 17 Dec 2023, 22:10, the end "
+                                  "of the custody limit (CPC 131(4)).")
+
+
+def test_custody_over_limit_not_raised_when_the_person_died_in_custody_within_the_limit():
+    c = apprehended(fact("d", "death_in_custody", "2023-12-16T08:00", declared_cause="heart failure"))
+    assert not raised(c, "2023-12-20", "custody-over-limit")
+    assert not raised(c, "2023-12-20", "relatives-not-notified")
+    deadline = next(d for d in derive(c).deadlines if d.rule == "custody-48h")
+    assert (deadline.outcome.value, deadline.end_event) == ("ended-by-death", "d")
+    assert raised(c, "2023-12-20", "death-in-custody")
+
+
+def test_relatives_not_notified_raised_on_record_when_notified_late():
+    c = case(fact("a", "apprehension", "2024-01-01T03:00"), fact("n", "relatives_notified", "2024-01-01T20:00"))
+    flag = the_flag(c, "2024-01-02", "relatives-not-notified")
+    assert (flag.basis, flag.events) == (RECORD, ("a", "n"))
+
+
+def test_appeal_deadline_raised_critical_as_an_absence_when_no_appeal_is_recorded():
+    flag = the_flag(served_termination("2023-03-06"), "2023-03-25", "appeal-deadline")
+    assert (flag.severity, flag.basis, flag.step) == (CRITICAL, ABSENCE, "appeal_filed")
+    assert flag.explanation == ("No appeal is recorded by Fri 24 Mar 2023, 24:00, the end of the term of "
+                                "\"Complaint to the investigating judge\".")
+
+
+def test_appeal_deadline_raised_critical_on_record_with_the_late_complaint():
+    c = served_termination("2023-03-06", fact("a", "appeal_filed", "2023-03-28", to_body="investigating_judge",
+                                              against="t"))
+    assert the_flag(c, "2023-03-28", "appeal-deadline").basis is RECORD
+
+
+def test_terminated_lack_of_evidence_not_raised_once_the_termination_is_quashed():
+    c = terminated("no_corpus_delicti", fact("q", "investigation_resumed", "2024-07-01", against="t",
+                                             by_body="prosecutor"))
+    assert raised(c, "2024-06-30", "terminated-lack-of-evidence")
+    assert not raised(c, "2024-07-01", "terminated-lack-of-evidence")
+    assert derived(c, "terminated-lack-of-evidence").active_until == at("2024-07-01")
+
+
+def test_hrc_window_closing_raised_as_an_absence_of_a_submission():
+    flag = the_flag(refused_registration(), "2024-12-11", "hrc-window-closing")
+    assert (flag.basis, flag.step) == (ABSENCE, "un_communication_submitted")
+    assert "no communication to the Human Rights Committee is recorded" in flag.explanation
+
+
+# --- no-lawyer-from-actual-detention ---------------------------------------------------------------------
+def questioned(*more: Fact, with_lawyer: bool | None = None, **facts_of_case: Any) -> CaseFile:
+    lawyer = {"with_lawyer": with_lawyer} if with_lawyer is not None else {}
+    return case(fact("a", "apprehension", "2024-03-01T10:00"), *more,
+                fact("i", "interrogation", "2024-03-01T12:00", **lawyer), **facts_of_case)
+
+
+def test_no_lawyer_from_actual_detention_raised_on_record_when_questioned_without_a_lawyer():
+    flag = the_flag(questioned(with_lawyer=False), "2024-03-01T12:00", "no-lawyer-from-actual-detention")
+    assert_flag(flag, "no-lawyer-from-actual-detention", HIGH, "a", "i")
+    assert flag.basis is RECORD
+
+
+def test_no_lawyer_from_actual_detention_raised_critical_for_a_minor():
+    c = questioned(with_lawyer=False, victim_flags=["minor"])
+    assert the_flag(c, "2024-03-01T12:00", "no-lawyer-from-actual-detention").severity is CRITICAL
+
+
+def test_no_lawyer_from_actual_detention_raised_as_an_absence_when_the_record_does_not_say():
+    flag = the_flag(questioned(), "2024-03-01T12:00", "no-lawyer-from-actual-detention")
+    assert (flag.basis, flag.step) == (ABSENCE, "lawyer_access")
+    assert flag.explanation == ("No lawyer's access is recorded before the interrogation of 2024-03-01T12:00 after "
+                                "the actual apprehension.")
+
+
+def test_no_lawyer_from_actual_detention_raised_on_record_once_confirmed_not_done():
+    c = questioned(not_done("nd", "2024-03-02T09:00", "lawyer_access", "a"))
+    flag = the_flag(c, "2024-03-03", "no-lawyer-from-actual-detention")
+    assert (flag.basis, flag.events) == (RECORD, ("a", "i", "nd"))
+
+
+def test_no_lawyer_from_actual_detention_not_raised_when_a_lawyer_came_before_the_questioning():
+    c = questioned(fact("l", "lawyer_access", "2024-03-01T11:00"))
+    assert not raised(c, "2024-03-02", "no-lawyer-from-actual-detention")
+
+
+def test_no_lawyer_from_actual_detention_not_raised_when_the_lawyer_was_present():
+    assert not raised(questioned(with_lawyer=True), "2024-03-02", "no-lawyer-from-actual-detention")
+
+
+def test_no_lawyer_from_actual_detention_not_raised_for_a_questioning_after_release():
+    c = questioned(fact("r", "release", "2024-03-01T11:00"), with_lawyer=False)
+    assert not raised(c, "2024-03-02", "no-lawyer-from-actual-detention")
+
+
+# --- minor-parents-not-notified ----------------------------------------------------------------------------
+def minor_apprehended(*more: Fact, minor: bool = True) -> CaseFile:
+    return case(fact("a", "apprehension", "2024-03-01T22:00"), *more, victim_flags=["minor"] if minor else [])
+
+
+def test_minor_parents_not_notified_raised_as_an_absence_3_hours_after_the_apprehension():
+    c = minor_apprehended()
+    assert not raised(c, "2024-03-02T01:00", "minor-parents-not-notified")
+    flag = the_flag(c, "2024-03-02T01:01", "minor-parents-not-notified")
+    assert_flag(flag, "minor-parents-not-notified", CRITICAL, "a")
+    assert flag.basis is ABSENCE
+    assert flag.explanation == ("No notification of the minor's parents or legal representative is recorded by "
+                                "Sat 2 Mar 2024, 01:00, 3 hours after the apprehension.")
+
+
+def test_minor_parents_not_notified_raised_on_record_when_notified_late():
+    c = minor_apprehended(fact("n", "relatives_notified", "2024-03-02T04:00"))
+    flag = the_flag(c, "2024-03-02T05:00", "minor-parents-not-notified")
+    assert (flag.basis, flag.events) == (RECORD, ("a", "n"))
+
+
+def test_minor_parents_not_notified_raised_on_record_when_the_source_says_not_yet_after_5_hours():
+    """Kazantsev: contacted "more than five hours into his detention", on a day the record gives no hour of."""
+    c = minor_apprehended(fact("n", "relatives_notified", "2024-03-02"),
+                          not_done("nd", "2024-03-02T03:00", "relatives_notified", "a"))
+    flag = the_flag(c, "2024-03-03", "minor-parents-not-notified")
+    assert (flag.basis, flag.events) == (RECORD, ("a", "nd"))
+    assert not raised(c, "2024-03-03", "relatives-not-notified")  # 12 h: the day of notice cannot tell
+
+
+def test_minor_parents_not_notified_not_raised_when_notified_within_3_hours():
+    assert not raised(minor_apprehended(fact("n", "relatives_notified", "2024-03-02T00:30")), "2024-03-05",
+                      "minor-parents-not-notified")
+
+
+def test_minor_parents_not_notified_not_raised_for_an_adult():
+    assert not raised(minor_apprehended(minor=False), "2024-03-05", "minor-parents-not-notified")
+
+
+# --- minor-long-or-night-interrogation -----------------------------------------------------------------------
+def minor_questioned(*sessions: tuple[str, str | None], minor: bool = True) -> CaseFile:
+    facts = [fact(f"i{n}", "interrogation", start, **({"until": end} if end else {}))
+             for n, (start, end) in enumerate(sessions)]
+    return case(*facts, victim_flags=["minor"] if minor else [])
+
+
+def test_minor_long_or_night_interrogation_raised_for_3_hours_without_a_break():
+    flag = the_flag(minor_questioned(("2024-03-01T10:00", "2024-03-01T13:00")), "2024-03-02",
+                    "minor-long-or-night-interrogation")
+    assert_flag(flag, "minor-long-or-night-interrogation", HIGH, "i0")
+    assert flag.explanation == ("A minor was questioned for 3 hours without a break (2024-03-01T10:00); the limit "
+                                "is 2 hours.")
+
+
+def test_minor_long_or_night_interrogation_raised_at_night():
+    flag = the_flag(minor_questioned(("2024-03-01T23:00", None)), "2024-03-02", "minor-long-or-night-interrogation")
+    assert flag.explanation == "A minor was questioned at night (2024-03-01T23:00)."
+
+
+def test_minor_long_or_night_interrogation_raised_for_more_than_4_hours_in_a_day():
+    c = minor_questioned(("2024-03-01T09:00", "2024-03-01T11:00"), ("2024-03-01T12:00", "2024-03-01T14:00"),
+                         ("2024-03-01T15:00", "2024-03-01T16:30"))
+    flag = the_flag(c, "2024-03-02", "minor-long-or-night-interrogation")
+    assert_flag(flag, "minor-long-or-night-interrogation", HIGH, "i0", "i1", "i2")
+    assert flag.explanation == "A minor was questioned for 5.5 hours in one day; the limit is 4 hours."
+
+
+def test_minor_long_or_night_interrogation_not_raised_for_2_hours_by_day():
+    assert not raised(minor_questioned(("2024-03-01T10:00", "2024-03-01T12:00")), "2024-03-02",
+                      "minor-long-or-night-interrogation")
+
+
+def test_minor_long_or_night_interrogation_not_raised_when_the_record_gives_only_the_day():
+    assert not raised(minor_questioned(("2024-03-01", "2024-03-01T11:30")), "2024-03-02",
+                      "minor-long-or-night-interrogation")
+
+
+def test_minor_long_or_night_interrogation_not_raised_for_an_adult():
+    assert not raised(minor_questioned(("2024-03-01T23:00", "2024-03-02T03:00"), minor=False), "2024-03-03",
+                      "minor-long-or-night-interrogation")
+
+
+# --- minor-held-with-adults -----------------------------------------------------------------------------------
+def test_minor_held_with_adults_raised():
+    c = case(fact("h", "held_with_adults", "2021-01-21", facility="Detention Centre No. 18"), victim_flags=["minor"])
+    flag = the_flag(c, "2021-01-21", "minor-held-with-adults")
+    assert_flag(flag, "minor-held-with-adults", HIGH, "h")
+    assert flag.basis is RECORD
+
+
+def test_minor_held_with_adults_not_raised_for_an_adult():
+    c = case(fact("h", "held_with_adults", "2021-01-21"))
+    assert not raised(c, "2021-01-22", "minor-held-with-adults")
+
+
+# --- qualified-as-lesser-offence ------------------------------------------------------------------------------
+def lesser_qualified(qualification: str, *, injuries: bool = True, agency: str = "police") -> CaseFile:
+    return case(fact("m", "medical_exam", "2024-03-01", kind="independent", injuries=injuries),
+                fact("q", "registered_urpti", "2024-03-02", qualification=qualification),
+                perpetrator_agency=agency)
+
+
+@pytest.mark.parametrize("qualification", ["CC 362(4)", "CC 110(1)", "ст. 362 ч. 4 УК"])
+def test_qualified_as_lesser_offence_raised_for_abuse_of_power_or_torment(qualification):
+    flag = the_flag(lesser_qualified(qualification), "2024-03-02", "qualified-as-lesser-offence")
+    assert_flag(flag, "qualified-as-lesser-offence", HIGH, "q")
+
+
+def test_qualified_as_lesser_offence_not_raised_for_cc_146():
+    assert not raised(lesser_qualified("CC 146(2)"), "2024-03-02", "qualified-as-lesser-offence")
+
+
+def test_qualified_as_lesser_offence_not_raised_without_recorded_injuries():
+    assert not raised(lesser_qualified("CC 362(4)", injuries=False), "2024-03-02", "qualified-as-lesser-offence")
+
+
+def test_qualified_as_lesser_offence_not_raised_without_an_official_accused():
+    assert not raised(lesser_qualified("CC 362(4)", agency="other"), "2024-03-02", "qualified-as-lesser-offence")
+
+
+# --- not-investigated-by-prosecutor ----------------------------------------------------------------------------
+def torture_opened_by(body: str, on: str, qualification: str = "CC 146(2)") -> CaseFile:
+    return case(fact("r", "registered_urpti", on, qualification=qualification),
+                fact("o", "investigation_opened", on, investigating_body=body))
+
+
+def test_not_investigated_by_prosecutor_raised_for_a_police_investigation_of_torture_in_2023():
+    flag = the_flag(torture_opened_by("police", "2023-02-01"), "2023-02-01", "not-investigated-by-prosecutor")
+    assert_flag(flag, "not-investigated-by-prosecutor", HIGH, "o")
+
+
+def test_not_investigated_by_prosecutor_not_raised_before_2023():
+    assert not raised(torture_opened_by("police", "2022-12-30"), "2023-01-05", "not-investigated-by-prosecutor")
+
+
+def test_not_investigated_by_prosecutor_not_raised_when_the_prosecutor_investigates():
+    assert not raised(torture_opened_by("prosecutor", "2023-02-01"), "2023-02-02", "not-investigated-by-prosecutor")
+
+
+def test_not_investigated_by_prosecutor_not_raised_for_another_offence():
+    c = torture_opened_by("police", "2023-02-01", "CC 188(1)")
+    assert not raised(c, "2023-02-02", "not-investigated-by-prosecutor")
+
+
+# --- cat-delay ---------------------------------------------------------------------------------------------------
+def test_cat_delay_raised_more_than_five_years_after_the_last_domestic_decision():
+    # 5 years from 8 May 2019 end on the transferred day off 8 May 2024 → Fri 10 May 2024
+    c = case(fact("d", "registration_refused", "2019-05-08"))
+    assert not raised(c, "2024-05-10T23:59", "cat-delay")
+    flag = the_flag(c, "2024-05-11T00:00", "cat-delay")
+    assert_flag(flag, "cat-delay", MEDIUM, "d")
+    assert (flag.basis, flag.step) == (ABSENCE, "un_communication_submitted")
+
+
+def test_cat_delay_not_raised_once_a_communication_is_submitted():
+    c = case(fact("d", "registration_refused", "2019-05-08"),
+             fact("u", "un_communication_submitted", "2023-01-10", committee="CAT"))
+    assert not raised(c, "2025-01-01", "cat-delay")
+
+
 def test_every_flag_rule_of_the_table_has_raised_and_not_raised_tests():
-    assert len(FLAG_RULES) == 30
+    assert len(FLAG_RULES) == 37
     names = [name for name in globals() if name.startswith("test_")]
     for rule in FLAG_RULES:
         stem = "test_" + rule.replace("-", "_")

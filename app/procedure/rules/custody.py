@@ -3,27 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from app.procedure.casefile import Fact
+from app.procedure.law import NIGHT_FROM, NIGHT_UNTIL
 from app.procedure.phrase import Phrase
-from app.procedure.results import Flag
-from app.procedure.rules import Context, describe, rule
-from app.procedure.when import When
+from app.procedure.results import Basis, Flag, Severity
+from app.procedure.rules import Context, by, describe, rule
+from app.procedure.when import Precision, When
 
 UNOFFICIAL_PLACES = {"military_unit", "sports_hall", "other_unofficial"}
 
 
 @rule("custody-over-limit")
 def custody_over_limit(ctx: Context) -> Iterator[Flag]:
-    if ctx.case.minor:
-        explanation = Phrase("No court authorisation or release within the custody limit (24 h for a minor) after "
-                             "the apprehension.")
-    else:
-        explanation = Phrase("No court authorisation or release within the custody limit (CPC 131(4)) after the "
-                             "apprehension.")
-    yield from ctx.flags_when_not_met(
-        "custody-over-limit", ("custody-48h",), explanation,
-        action=Phrase("Demand release and complain to the prosecutor and the investigating judge at once."))
+    for deadline in ctx.of_rule("custody-48h"):
+        if ctx.case.minor:
+            record = Phrase("No court authorisation or release within the custody limit (24 h for a minor) after the "
+                            "apprehension.")
+            absent = Phrase("No court authorisation or release is recorded by %(due)s, the end of the custody limit "
+                            "(24 h for a minor).", due=by(deadline))
+        else:
+            record = Phrase("No court authorisation or release within the custody limit (CPC 131(4)) after the "
+                            "apprehension.")
+            absent = Phrase("No court authorisation or release is recorded by %(due)s, the end of the custody limit "
+                            "(CPC 131(4)).", due=by(deadline))
+        flag = ctx.flag_when_not_met(
+            "custody-over-limit", deadline, record, absent,
+            action=Phrase("Demand release and complain to the prosecutor and the investigating judge at once."),
+            absent_action=Phrase("Find out whether and when a court authorised the custody or the person was "
+                                 "released; if neither, demand release and complain at once."))
+        if flag:
+            yield flag
 
 
 @rule("detention-time-gap")
@@ -54,8 +65,15 @@ def detention_time_gap(ctx: Context) -> Iterator[Flag]:
 
 @rule("relatives-not-notified")
 def relatives_not_notified(ctx: Context) -> Iterator[Flag]:
-    yield from ctx.flags_when_not_met("relatives-not-notified", ("relatives-12h",),
-                                      Phrase("Relatives were not notified within 12 hours of the apprehension."))
+    for deadline in ctx.of_rule("relatives-12h"):
+        flag = ctx.flag_when_not_met(
+            "relatives-not-notified", deadline,
+            Phrase("Relatives were not notified within 12 hours of the apprehension."),
+            Phrase("No notification of relatives is recorded by %(due)s, 12 hours after the apprehension.",
+                   due=by(deadline)),
+            absent_action=Phrase("Find out from the family whether and when they were told of the detention."))
+        if flag:
+            yield flag
 
 
 @rule("no-medical-exam-on-detention")
@@ -63,9 +81,75 @@ def no_medical_exam_on_detention(ctx: Context) -> Iterator[Flag]:
     for record in ctx.case.of_type("detention_recorded"):
         deadline = ctx.deadline("no-medical-exam-on-detention", record, "medical-exam-on-detention",
                                 ctx.case.first_after(record, "medical_exam"))
-        flag = ctx.flag_when_not_met("no-medical-exam-on-detention", deadline,
-                                     Phrase("No medical examination within 3 hours of the detention record."),
-                                     action=Phrase("Request an independent medical examination."))
+        flag = ctx.flag_when_not_met(
+            "no-medical-exam-on-detention", deadline,
+            Phrase("No medical examination within 3 hours of the detention record."),
+            Phrase("No medical examination is recorded by %(due)s, 3 hours after the detention record.",
+                   due=by(deadline)),
+            action=Phrase("Request an independent medical examination."),
+            absent_action=Phrase("Find out whether the person was examined on detention (ask for the record), or "
+                                 "request an independent medical examination."))
+        if flag:
+            yield flag
+
+
+def _minor_severity(ctx: Context) -> Severity:
+    return Severity.CRITICAL if ctx.case.minor else Severity.HIGH
+
+
+@rule("no-lawyer-from-actual-detention")
+def no_lawyer_from_actual_detention(ctx: Context) -> Iterator[Flag]:
+    """The first interrogation after each apprehension that no lawyer's access came before."""
+    case = ctx.case
+    order = {event: index for index, event in enumerate(case.events)}
+    for apprehension in case.of_type("apprehension"):
+        release = case.first_after(apprehension, "release")
+        lawyer = case.first_after(apprehension, "lawyer_access")
+        for act in case.after(apprehension, "interrogation"):
+            if (release is not None and order[release] < order[act]) or act.get("with_lawyer") is True or (
+                    lawyer is not None and order[lawyer] < order[act]):
+                break
+            when = str(act.when)
+            if act.get("with_lawyer") is False:
+                yield ctx.flag("no-lawyer-from-actual-detention", [apprehension.ref, act.ref],
+                               Phrase("Interrogated (%(when)s) after the actual apprehension with no lawyer present.",
+                                      when=when), severity=_minor_severity(ctx), step="lawyer_access",
+                               action=Phrase("Move to exclude the statements as inadmissible and complain to the "
+                                             "prosecutor."))
+                break
+            missing = ctx.not_done(apprehension, ("lawyer_access",), act.when.start)
+            if missing is not None:
+                yield ctx.flag("no-lawyer-from-actual-detention", [apprehension.ref, act.ref, missing.ref],
+                               Phrase("No lawyer had access before the interrogation of %(when)s after the actual "
+                                      "apprehension.", when=when), severity=_minor_severity(ctx), step="lawyer_access",
+                               action=Phrase("Move to exclude the statements as inadmissible and complain to the "
+                                             "prosecutor."))
+                break
+            yield ctx.flag("no-lawyer-from-actual-detention", [apprehension.ref, act.ref],
+                           Phrase("No lawyer's access is recorded before the interrogation of %(when)s after the "
+                                  "actual apprehension.", when=when), severity=_minor_severity(ctx),
+                           basis=Basis.ABSENCE, step="lawyer_access",
+                           action=Phrase("Find out whether a lawyer was present from the actual detention; if not, "
+                                         "move to exclude the statements."))
+            break
+
+
+@rule("minor-parents-not-notified")
+def minor_parents_not_notified(ctx: Context) -> Iterator[Flag]:
+    if not ctx.case.minor:
+        return
+    for apprehension in ctx.case.of_type("apprehension"):
+        deadline = ctx.deadline("minor-parents-not-notified", apprehension, "minor-representative-notified",
+                                ctx.case.first_after(apprehension, "relatives_notified"))
+        flag = ctx.flag_when_not_met(
+            "minor-parents-not-notified", deadline,
+            Phrase("The minor's parents or legal representative were not notified within 3 hours of the "
+                   "apprehension."),
+            Phrase("No notification of the minor's parents or legal representative is recorded by %(due)s, 3 hours "
+                   "after the apprehension.", due=by(deadline)),
+            action=Phrase("Complain to the prosecutor and move to exclude what the minor said before they came."),
+            absent_action=Phrase("Find out from the family when they were told of the detention; if late, complain "
+                                 "to the prosecutor."))
         if flag:
             yield flag
 
@@ -100,12 +184,73 @@ def unofficial_place(ctx: Context) -> Iterator[Flag]:
                                   place=str(event.get("place") or event.get("place_type"))))
 
 
+@rule("minor-long-or-night-interrogation")
+def minor_long_or_night_interrogation(ctx: Context) -> Iterator[Flag]:
+    """Only what the record times: a start or end known to the minute."""
+    if not ctx.case.minor:
+        return
+    by_day: dict[object, list[tuple[Fact, timedelta]]] = {}
+    for act in ctx.case.of_type("interrogation"):
+        start = act.when.start if act.when.precision is Precision.MINUTE else None
+        until = When.parse(act.get("until")) if act.get("until") else None
+        end = until.start if until is not None and until.precision is Precision.MINUTE else None
+        session = ctx.settings.term("minor-interrogation-session", act.when.day)
+        at_night = [moment for moment in (start, end) if moment is not None and _at_night(moment)]
+        if start is not None and end is not None and end > start:
+            by_day.setdefault(start.date(), []).append((act, end - start))
+            if end - start > timedelta(hours=session.amount):
+                yield ctx.flag("minor-long-or-night-interrogation", [act.ref],
+                               Phrase("A minor was questioned for %(hours)s hours without a break (%(when)s); the "
+                                      "limit is %(limit)s hours.", hours=_hours(end - start), when=str(act.when),
+                                      limit=str(session.amount)),
+                               action=Phrase("Move to exclude the statement and complain to the prosecutor."))
+                continue
+        if at_night:
+            yield ctx.flag("minor-long-or-night-interrogation", [act.ref],
+                           Phrase("A minor was questioned at night (%(when)s).", when=str(act.when)),
+                           action=Phrase("Move to exclude the statement and complain to the prosecutor."))
+    for day, sessions in by_day.items():
+        limit = ctx.settings.term("minor-interrogation-day", day)
+        total = sum((length for _, length in sessions), timedelta())
+        if len(sessions) > 1 and total > timedelta(hours=limit.amount):
+            yield ctx.flag("minor-long-or-night-interrogation", [act.ref for act, _ in sessions],
+                           Phrase("A minor was questioned for %(hours)s hours in one day; the limit is %(limit)s "
+                                  "hours.", hours=_hours(total), limit=str(limit.amount)),
+                           action=Phrase("Move to exclude the statements and complain to the prosecutor."))
+
+
+def _at_night(moment: datetime) -> bool:
+    return moment.time() >= NIGHT_FROM or moment.time() < NIGHT_UNTIL
+
+
+def _hours(length: timedelta) -> str:
+    hours = length.total_seconds() / 3600
+    return f"{hours:.1f}".rstrip("0").rstrip(".")
+
+
+@rule("minor-held-with-adults")
+def minor_held_with_adults(ctx: Context) -> Iterator[Flag]:
+    if not ctx.case.minor:
+        return
+    for event in ctx.case.of_type("held_with_adults"):
+        yield ctx.flag("minor-held-with-adults", [event.ref],
+                       Phrase("A minor was held with adults (%(when)s).", when=str(event.when)),
+                       action=Phrase("Demand separation from adults at once and complain to the prosecutor."))
+
+
 @rule("no-medical-care")
 def no_medical_care(ctx: Context) -> Iterator[Flag]:
-    yield from ctx.flags_when_not_met(
-        "no-medical-care", ("injury-report-24h",),
-        Phrase("Injuries were recorded but not reported to the prosecutor within 24 hours."),
-        action=Phrase("Report the injuries to the prosecutor and request a forensic examination."))
+    for deadline in ctx.of_rule("injury-report-24h"):
+        flag = ctx.flag_when_not_met(
+            "no-medical-care", deadline,
+            Phrase("Injuries found in custody were not reported to the prosecutor within 24 hours."),
+            Phrase("No report to the prosecutor of the injuries found in custody is recorded by %(due)s.",
+                   due=by(deadline)),
+            action=Phrase("Report the injuries to the prosecutor and request a forensic examination."),
+            absent_action=Phrase("Find out whether the facility reported the injuries to the prosecutor; report "
+                                 "them yourself and request a forensic examination."))
+        if flag:
+            yield flag
     for exam in ctx.case.of_type("medical_exam"):
         if exam.get("kind") == "admission" and exam.get("injuries") is True:
             care = next((e for e in ctx.case.after(exam, "medical_exam") if e.get("kind") != "admission"), None)
@@ -114,7 +259,11 @@ def no_medical_care(ctx: Context) -> Iterator[Flag]:
                 "no-medical-care", deadline,
                 Phrase("Injuries recorded on admission (%(when)s) and no medical care within 24 hours.",
                        when=str(exam.when)),
-                action=Phrase("Demand medical care and an independent examination."))
+                Phrase("Injuries recorded on admission (%(when)s) and no medical care is recorded by %(due)s.",
+                       when=str(exam.when), due=by(deadline)),
+                action=Phrase("Demand medical care and an independent examination."),
+                absent_action=Phrase("Find out whether the person received medical care; demand it and an "
+                                     "independent examination."))
             if flag:
                 yield flag
 
@@ -171,10 +320,20 @@ def victim_held_by_implicated_ministry(ctx: Context) -> Iterator[Flag]:
     if not complaints:
         return
     first = complaints[0]
-    protected = [e for e in case.after(first, "safety_measure_granted", "transfer")
-                 if e.type == "safety_measure_granted" or (e.get("ministry") not in (None, "interior"))]
-    if not protected:
-        yield ctx.flag("victim-held-by-implicated-ministry", [first.ref],
+    # protected: a safety measure, a transfer to another ministry's facility, or a placement in a
+    # psychiatric institution (health, not interior)
+    protected = [e for e in case.after(first, "safety_measure_granted", "transfer", "psychiatric_placement")
+                 if e.type != "transfer" or e.get("ministry") not in (None, "interior")]
+    if protected:
+        return
+    action = Phrase("Request a transfer to a facility of another ministry and safety measures.")
+    missing = ctx.not_done(first, ("safety_measure_granted",), first.when.start)
+    if missing is not None:
+        yield ctx.flag("victim-held-by-implicated-ministry", [first.ref, missing.ref],
                        Phrase("The complainant is still held by the ministry of the officers accused, with no "
-                              "transfer or safety measure recorded."),
-                       action=Phrase("Request a transfer to a facility of another ministry and safety measures."))
+                              "transfer or safety measure."), step="safety_measure_granted", action=action)
+        return
+    yield ctx.flag("victim-held-by-implicated-ministry", [first.ref],
+                   Phrase("The complainant is still held by the ministry of the officers accused, with no "
+                          "transfer or safety measure recorded."), basis=Basis.ABSENCE, step="safety_measure_granted",
+                   action=action)

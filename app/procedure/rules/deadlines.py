@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
+from app.procedure.casefile import CaseFile, Fact
 from app.procedure.law import GRAVE_QUALIFICATIONS
 from app.procedure.phrase import Phrase
 from app.procedure.results import Deadline, Status
@@ -14,7 +16,7 @@ from app.procedure.rules.matching import (
     appeals_after,
     cites,
     decisions_of_appeals,
-    qualifications,
+    resumption_of,
     service_of,
 )
 from app.procedure.when import When
@@ -65,18 +67,37 @@ def relatives(ctx: Context) -> Iterator[Deadline]:
     yield from _custody_pairs(ctx, "relatives-12h", "relatives", "apprehension", "relatives_notified")
 
 
-def custody_term_name(ctx: Context) -> str:
+def custody_term_name(ctx: Context, apprehension: Fact) -> str:
+    """The custody limit of this apprehension: a minor's 24 h, the 72 h of the offences
+    CPC 131(4) names when the person is held for one of them, else an adult's 48 h."""
     if ctx.case.minor:
         return "custody-minor"
-    if any(cites(text, article) for _, text in qualifications(ctx.case) for article in GRAVE_QUALIFICATIONS):
+    suspected = apprehension.get("suspected_of") or ""
+    if any(cites(suspected, article) for article in GRAVE_QUALIFICATIONS):
         return "custody-grave"
     return "custody-adult"
 
 
 @rule("custody-48h")
 def custody(ctx: Context) -> Iterator[Deadline]:
-    yield from _custody_pairs(ctx, "custody-48h", custody_term_name(ctx), "apprehension",
-                              "court_authorization", "release")
+    for start in ctx.case.of_type("apprehension"):
+        term_name = custody_term_name(ctx, start)
+        note = ""
+        if term_name == "custody-adult" and not start.get("suspected_of"):
+            note = Phrase("the offence the person was held for is not recorded: an adult's 48 hours are assumed "
+                          "(72 hours for terrorism, extremism, mass riots and particularly grave crimes)")
+        yield ctx.deadline("custody-48h", start, term_name,
+                           ctx.case.first_after(start, "court_authorization", "release"), note=note)
+
+
+CUSTODY_FACILITIES = ("ivs", "sizo", "colony")
+
+
+def in_custody_facility(exam: Fact) -> bool:
+    """An examination in an IVS, SIZO or colony, or an admission examination where the record
+    does not say the place (admission is to a custody facility)."""
+    place = exam.get("place_type")
+    return place in CUSTODY_FACILITIES or (place is None and exam.get("kind") == "admission")
 
 
 @rule("injury-report-24h")
@@ -85,7 +106,8 @@ def injury_report(ctx: Context) -> Iterator[Deadline]:
     for event in ctx.case.events:
         if event.type == "injury_reported_to_prosecutor":
             reported_since_last = True
-        elif event.type == "medical_exam" and event.get("injuries") is True and reported_since_last:
+        elif (event.type == "medical_exam" and event.get("injuries") is True and reported_since_last
+              and in_custody_facility(event)):
             reported_since_last = False  # later exams of the same injuries start no new term
             end = ctx.case.first_after(event, "injury_reported_to_prosecutor")
             yield ctx.deadline("injury-report-24h", event, "injury-report", end)
@@ -109,6 +131,18 @@ def judge_decides(ctx: Context) -> Iterator[Deadline]:
                                decisions.get(appeal))
 
 
+def quashed(ctx: Context, deadline: Deadline, decision: Fact) -> Deadline:
+    """A complaint term against a termination quashed before the term ended: the termination
+    no longer stands, so nothing is to be complained of (met, with the resumption as its end)."""
+    if deadline.outcome is not None or deadline.latest_due is None:
+        return deadline
+    resumption = resumption_of(ctx.case, decision)
+    if resumption is None or resumption.when.start > deadline.latest_due:
+        return deadline
+    note = Phrase("the termination was quashed (investigation resumed %(when)s)", when=str(resumption.when))
+    return replace(deadline, end_event=resumption.ref, outcome=Status.MET, note=note)
+
+
 @rule("appeal-to-investigating-judge-15d")
 def appeal_to_judge(ctx: Context) -> Iterator[Deadline]:
     case = ctx.case
@@ -124,7 +158,8 @@ def appeal_to_judge(ctx: Context) -> Iterator[Deadline]:
             yield ctx.unknowable("appeal-to-investigating-judge-15d", decision,
                                  Phrase("the decision was never served, so the 15 days cannot be counted"))
             continue
-        yield ctx.deadline("appeal-to-investigating-judge-15d", service, "appeal-to-investigating-judge", filed)
+        yield quashed(ctx, ctx.deadline("appeal-to-investigating-judge-15d", service, "appeal-to-investigating-judge",
+                                        filed), decision)
     decisions = decisions_of_appeals(case)
     for appeal, decided in decisions.items():
         if appeal.get("to_body") in PROSECUTOR_FORUMS and decided.get("outcome") == "rejected":
@@ -138,8 +173,8 @@ def termination_complaint(ctx: Context) -> Iterator[Deadline]:
     for decision in ctx.case.of_type("investigation_terminated"):
         appeals = appeals_after(ctx.case, decision)
         aimed = [a for a in appeals if a.get("against") == decision.ref] or appeals
-        yield ctx.deadline("termination-complaint-1y", decision, "termination-complaint",
-                           aimed[0] if aimed else None)
+        yield quashed(ctx, ctx.deadline("termination-complaint-1y", decision, "termination-complaint",
+                                        aimed[0] if aimed else None), decision)
 
 
 @rule("appeal-investigating-judge-ruling-3d")
@@ -153,10 +188,9 @@ def appeal_judge_ruling(ctx: Context) -> Iterator[Deadline]:
 
 @rule("appeal-verdict-15d")
 def appeal_verdict(ctx: Context) -> Iterator[Deadline]:
+    """Every verdict: the victim's side may appeal an acquittal, a dismissal or a lenient sentence."""
     for verdict in ctx.case.of_type("verdict"):
         end = next(iter(appeals_after(ctx.case, verdict, "appellate_court")), None)
-        if verdict.get("outcome") == "convicted" and end is None:
-            continue  # a conviction is tracked once the victim's side appeals it
         yield ctx.deadline("appeal-verdict-15d", verdict, "appeal-verdict", end)
 
 
@@ -176,12 +210,51 @@ def investigation_term(ctx: Context) -> Iterator[Deadline]:
         note = "" if form else Phrase("form of investigation not recorded: the 2-month preliminary term is assumed")
         end = case.first_after(registration, *INVESTIGATION_ENDS)
         yield ctx.deadline("investigation-term", registration, term_name, end, note=note)
-        while end is not None and end.type == "investigation_extended":
-            until = When.parse(end.get("until"))
-            following = case.first_after(end, *INVESTIGATION_ENDS)
-            yield ctx.deadline_for_date("investigation-term", end, until.latest().date(), following,
-                                        note=Phrase("extended until %(until)s", until=str(until)))
-            end = following
+        yield from _extensions(ctx, end)
+    for resumption in case.of_type("investigation_resumed"):
+        end = case.first_after(resumption, *INVESTIGATION_ENDS)
+        yield ctx.deadline("investigation-term", resumption, "investigation-resumed", end,
+                           note=Phrase("restarted by the resumption of the investigation"))
+        yield from _extensions(ctx, end)
+
+
+def _extensions(ctx: Context, end: Fact | None) -> Iterator[Deadline]:
+    """The terms an extension sets, one after the other while the investigation is extended."""
+    while end is not None and end.type == "investigation_extended":
+        until = When.parse(end.get("until"))
+        following = ctx.case.first_after(end, *INVESTIGATION_ENDS)
+        yield ctx.deadline_for_date("investigation-term", end, until.latest().date(), following,
+                                    note=Phrase("extended until %(until)s", until=str(until)))
+        end = following
+
+
+def injuries_alleged(case: CaseFile) -> Fact | None:
+    """The first event that makes injuries known: a complaint alleging them, or a medical
+    examination finding them."""
+    return next((e for e in case.events if (e.type == "complaint_filed" and e.get("injuries_alleged") is True)
+                 or (e.type == "medical_exam" and e.get("injuries") is True)), None)
+
+
+@rule("forensic-exam-3d")
+def forensic_exam(ctx: Context) -> Iterator[Deadline]:
+    start = injuries_alleged(ctx.case)
+    if start is not None:
+        ordered = ctx.case.first_after(start, "forensic_exam_ordered", "forensic_exam_result")
+        yield ctx.deadline("forensic-exam-3d", start, "forensic-exam-ordered", ordered, kind="forensic_fme")
+
+
+@rule("evidence-preservation-30d")
+def evidence_preservation(ctx: Context) -> Iterator[Deadline]:
+    """From each apprehension or incident, unless a term from an earlier one still ran then
+    (one request preserves the footage of one episode)."""
+    covered_until = None
+    for start in ctx.case.of_type("apprehension", "incident"):
+        if covered_until is not None and start.when.start <= covered_until:
+            continue
+        requested = ctx.case.first_after(start, "evidence_preservation_requested")
+        deadline = ctx.deadline("evidence-preservation-30d", start, "evidence-preservation", requested)
+        covered_until = deadline.latest_due
+        yield deadline
 
 
 @rule("asylum-appeal-1m")

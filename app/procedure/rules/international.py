@@ -8,8 +8,9 @@ from datetime import timedelta
 from app.procedure.calendar import compute_due
 from app.procedure.casefile import Fact
 from app.procedure.phrase import Phrase
-from app.procedure.results import Flag
-from app.procedure.rules import Context, rule
+from app.procedure.results import Basis, Flag
+from app.procedure.rules import Context, by, rule
+from app.procedure.rules.deadlines import DOMESTIC_DECISIONS
 
 
 @rule("refoulement-risk")
@@ -55,17 +56,50 @@ def hrc_window_closing(ctx: Context) -> Iterator[Flag]:
         warning = compute_due(start.when.latest(), ctx.settings.term("hrc-window-warning", start.when.day),
                               ctx.calendar)
         yield ctx.flag("hrc-window-closing", [deadline.from_event],
-                       Phrase("Four and a half years have passed since the last domestic decision and no "
-                              "communication has been sent to the Human Rights Committee."),
-                       action=Phrase("Submit the communication before the five years end."),
+                       Phrase("Four and a half years have passed since the last domestic decision (%(when)s) and no "
+                              "communication to the Human Rights Committee is recorded; the five years end on "
+                              "%(due)s.", when=str(start.when), due=by(deadline)),
+                       basis=Basis.ABSENCE, step="un_communication_submitted",
+                       action=Phrase("Submit the communication before the five years end, or record it if it was "
+                                     "sent."),
                        action_due=deadline.due.due if deadline.due else None,
                        active_from=warning.due + timedelta(minutes=1),
                        active_until=deadline.latest_due + timedelta(minutes=1))
 
 
+@rule("cat-delay")
+def cat_delay(ctx: Context) -> Iterator[Flag]:
+    """No fixed term before the CAT, but a long silence after the last domestic decision may be held
+    against the complainant (rule 113(f)): said once more than five years have passed."""
+    case = ctx.case
+    if case.of_type("un_communication_submitted"):
+        return
+    decisions = case.of_type(*DOMESTIC_DECISIONS)
+    if not decisions:
+        return
+    last = decisions[-1]
+    term = ctx.settings.term("cat-delay", last.when.day)
+    since = compute_due(last.when.latest(), term, ctx.calendar).due
+    yield ctx.flag("cat-delay", [last.ref],
+                   Phrase("More than %(term)s have passed since the last domestic decision (%(when)s) and no "
+                          "communication to the Committee against Torture is recorded.", term=term,
+                          when=str(last.when)),
+                   basis=Basis.ABSENCE, step="un_communication_submitted",
+                   action=Phrase("Explain the delay in the communication (CAT rule 113(f)) and submit it without "
+                                 "further delay, or record it if it was sent."),
+                   active_from=since + timedelta(minutes=1))
+
+
 @rule("follow-up-overdue")
 def follow_up_overdue(ctx: Context) -> Iterator[Flag]:
-    yield from ctx.flags_when_not_met("follow-up-overdue", ("follow-up-cat", "follow-up-hrc"),
-                                      Phrase("The State's reply on the follow-up to the Views is overdue."),
-                                      action=Phrase("Inform the Committee's follow-up rapporteur."),
-                                      keep_when_late=False)
+    for deadline in ctx.of_rule("follow-up-cat", "follow-up-hrc"):
+        flag = ctx.flag_when_not_met(
+            "follow-up-overdue", deadline,
+            Phrase("The State's reply on the follow-up to the Views came late."),
+            Phrase("No State reply on the follow-up to the Views is recorded by %(due)s.", due=by(deadline)),
+            action=Phrase("Inform the Committee's follow-up rapporteur."),
+            absent_action=Phrase("Find out from the Committee's follow-up reports whether the State replied; if "
+                                 "not, inform the follow-up rapporteur."),
+            keep_when_late=False)
+        if flag:
+            yield flag

@@ -57,6 +57,15 @@ def service_of(case: CaseFile, decision: Fact) -> Fact | None:
     return None
 
 
+def resumption_of(case: CaseFile, termination: Fact) -> Fact | None:
+    """The resumption that quashed ``termination``: one naming it, else the first after it
+    that names no termination."""
+    for resumption in case.after(termination, "investigation_resumed"):
+        if resumption.get("against") in (termination.ref, None):
+            return resumption
+    return None
+
+
 def appeals_after(case: CaseFile, event: Fact, *forums: str) -> list[Fact]:
     return [a for a in case.after(event, "appeal_filed") if not forums or a.get("to_body") in forums]
 

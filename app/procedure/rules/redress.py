@@ -8,7 +8,7 @@ from math import floor
 
 from app.procedure.law import MCI_TENGE, VCF_MINIMUM_MCI
 from app.procedure.phrase import Phrase
-from app.procedure.results import Flag
+from app.procedure.results import Basis, Flag
 from app.procedure.rules import Context, rule
 from app.procedure.stage import derive_stages
 
@@ -42,5 +42,6 @@ def stalled_case(ctx: Context) -> Iterator[Flag]:
         return
     term = ctx.settings.term("stalled", last.when.day)
     yield ctx.flag("stalled-case", [last.ref], Phrase("No event recorded since %(when)s.", when=str(last.when)),
+                   basis=Basis.ABSENCE,
                    action=Phrase("Record what has happened since, or the next step."),
                    active_from=last.when.latest() + timedelta(days=term.amount))
