@@ -22,7 +22,7 @@ from app.services.errors import Invalid, NotFound
 from app.services.interchange import export_cases, import_document
 from app.services.mailer import MailNotConfigured, SmtpMailer
 from app.services.parallel_recompute import recompute
-from app.services.procedure import engine_calendar, engine_settings, refresh_statistics
+from app.services.procedure import engine_calendar, engine_settings_if_migrated, refresh_statistics
 from app.services.reminders import deliver, prepare_digests
 from app.services.seed import seed_database
 from app.services.timeline import local_now
@@ -155,6 +155,7 @@ def export_command(references: tuple[str, ...], output: Path | None) -> None:
               help="the moment to evaluate at, Almaty time: YYYY-MM-DDTHH:MM")
 @click.option("--json", "as_json", is_flag=True, help="print the JSON contract (docs/evaluate.md)")
 @click.option("--case", "reference", help="which case of the file (default: the only one)")
+@with_appcontext
 def evaluate_command(path: Path, as_of, as_json: bool, reference: str | None) -> None:
     """Stages, deadlines and flags of a case in FILE at --as-of; no database needed."""
     document, problems = read_document(path)
@@ -165,7 +166,8 @@ def evaluate_command(path: Path, as_of, as_json: bool, reference: str | None) ->
         raise click.ClickException(
             f"choose one case with --case: {', '.join(c.reference for c in document.cases)}" if not reference
             else f"no case {reference} in {path}")
-    result = evaluation_json(cases[0], as_of, settings=engine_settings(), calendar=engine_calendar())
+    settings, calendar = engine_settings_if_migrated()
+    result = evaluation_json(cases[0], as_of, settings=settings, calendar=calendar)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -174,7 +176,7 @@ def evaluate_command(path: Path, as_of, as_json: bool, reference: str | None) ->
         due = d["due"] or "—"
         click.echo(f"  deadline {d['rule']:<38} from event {d['from_event']:<3} due {due:<17} {d['status']}")
     for f in result["flags"]:
-        click.echo(f"  flag     {f['rule']:<38} {f['severity']:<8} {f['explanation']}")
+        click.echo(f"  flag     {f['rule']:<38} {f['severity']:<8} {f['basis']:<7} {f['explanation']}")
 
 
 @click.group("flags")

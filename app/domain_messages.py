@@ -44,13 +44,16 @@ def _vocabulary_texts() -> Iterator[tuple[str, str]]:
 def _law_texts() -> Iterator[tuple[str, str]]:
     from app.procedure import law
     from app.procedure.explain import COUNTING_BASIS
-    from app.procedure.results import Severity
+    from app.procedure.results import BASIS_WORDS, STATUS_WORDS, Severity
 
     yield from ((severity.value, "severity of a red flag") for severity in Severity)
+    yield from ((words, f"status of a deadline: {status}") for status, words in STATUS_WORDS.items())
+    yield from ((words, f"what a red flag rests on: {basis}") for basis, words in BASIS_WORDS.items())
     for rule in law.RULES:
         yield rule.title, f"title of rule {rule.id}"
         yield rule.raised_when, f"when rule {rule.id} applies"
         yield rule.basis, f"legal basis of rule {rule.id}"
+        yield rule.sources, f"practice sources of rule {rule.id}"
     yield from ((term.basis, f"legal basis of term {term.name}") for term in law.TERMS.values())
     yield COUNTING_BASIS, "legal basis of counting time"
 

@@ -51,10 +51,11 @@ def day(value: date | datetime | None) -> str:
     return format_date(value.date() if isinstance(value, datetime) else value, DAY_PATTERN)
 
 
-def due_text(moment: datetime | None) -> str:
-    """A due moment as a lawyer writes it: the day for day terms, the minute for hour terms."""
+def due_text(moment: datetime | None, *, in_hours: bool = False) -> str:
+    """A due moment as a lawyer writes it: the day for day terms, the minute for hour terms
+    (even one that ends at 23:59)."""
     if moment is None:
         return gettext("cannot be computed")
-    if (moment.hour, moment.minute) == (23, 59):
+    if not in_hours and (moment.hour, moment.minute) == (23, 59):
         return day(moment)
     return format_datetime(moment, DAY_PATTERN + " HH:mm", rebase=False)

@@ -138,7 +138,7 @@ def _hrc_window(evaluation: Evaluation, as_of: datetime):
         if deadline.rule != "hrc-5y":
             continue
         status = deadline.status(as_of)
-        if status is Status.MISSED:
+        if status in (Status.MISSED, Status.NOT_RECORDED):
             yield Finding("blocker", "hrc-five-years",
                           Phrase("More than five years have passed since the last domestic decision: the Committee "
                                  "may find the communication an abuse of the right of submission (rule 99(c)) "

@@ -18,7 +18,7 @@ from app.drafts.language import SECTION_TITLES, date_phrase, format_day, format_
 from app.drafts.phrases import FORUM_EN, FORUM_RU, GROUND, OUTCOME, body_name, sentence
 from app.drafts.provisions import BY_CODE
 from app.procedure.casefile import CaseFile
-from app.procedure.results import Evaluation
+from app.procedure.results import Basis, Evaluation, Flag
 from app.procedure.when import When
 
 EDITABLE = ("facts", "exhaustion", "other_procedures", "complaint", "requests")
@@ -28,6 +28,11 @@ REMEDY_TYPES = ("complaint_filed", "forwarded_without_registration", "registrati
                 "investigation_terminated", "decision_served", "appeal_filed", "appeal_decided", "verdict",
                 "asylum_appeal_filed", "asylum_appeal_decided")
 NOT_FACTS = ("authorization_signed",)
+
+
+def is_remedy(event: EventView) -> bool:
+    """A step of the domestic remedies; the victim's own trial is none (Zhilin's conviction)."""
+    return event.type in REMEDY_TYPES and not (event.type == "verdict" and event.fields.get("defendant") == "victim")
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,7 @@ def _remedies_table(data: DraftInput) -> Table:
     language = data.language
     rows = []
     for event in data.events:
-        if event.type not in REMEDY_TYPES:
+        if not is_remedy(event):
             continue
         document = " ".join(p for p in (event.document_title,
                                         event.document_number and f"{_no(language)} {event.document_number}")
@@ -222,13 +227,13 @@ STEPS = {
 
 def _exhaustion_paragraphs(data: DraftInput) -> list[str]:
     language = data.language
-    steps = [e for e in data.events if e.type in REMEDY_TYPES]
+    steps = [e for e in data.events if is_remedy(e)]
     if not steps:
         return [word(language, "no_remedies")]
     paragraphs = [word(language, "remedies_intro") + " "
                   + " ".join(f"{sentence(e.type, e.when, e.body, _readable_fields(e, data), language)} [[{e.source}]]"
                              for e in steps)]
-    if any(f.rule == "decision-not-served" for f in data.evaluation.flags):
+    if any(f.rule == "decision-not-served" for f in on_record(data)):
         paragraphs.append(
             "Решение о прекращении расследования не было вручено потерпевшему, поэтому срок его обжалования "
             "следственному судье (ст. 106 УПК) не мог быть соблюден: это средство правовой защиты было фактически "
@@ -274,8 +279,10 @@ ARGUMENTS = {
                                "Жалоба так и не была зарегистрирована как сообщение о преступлении."),
     "evidence-ignored": ("The investigation was closed although forensic findings supported the victim's account.",
                          "Расследование было прекращено, хотя выводы экспертизы подтверждали показания жертвы."),
-    "terminated-lack-of-evidence": ("The investigation was closed for lack of evidence.",
-                                    "Расследование было прекращено за недостаточностью доказательств."),
+    "terminated-lack-of-evidence": ("The investigation was terminated under article 35(1) of the Code of Criminal "
+                                    "Procedure, without anyone being charged.",
+                                    "Расследование было прекращено по основанию части 1 статьи 35 УПК, никому не "
+                                    "было предъявлено обвинение."),
     "decision-not-served": ("The decision closing the investigation was not served, depriving the victim of an "
                             "appeal.",
                             "Решение о прекращении расследования не было вручено, что лишило жертву возможности "
@@ -291,9 +298,15 @@ ARGUMENTS = {
 }
 
 
+def on_record(data: DraftInput) -> list[Flag]:
+    """The red flags the record shows (DOMAIN.md §8): an absence is a question for the lawyer, never
+    a statement to a committee."""
+    return [f for f in data.evaluation.flags if f.basis is Basis.RECORD]
+
+
 def _complaint_paragraphs(data: DraftInput) -> list[str]:
     language = data.language
-    flags = list(dict.fromkeys(f.rule for f in data.evaluation.flags if f.rule in ARGUMENTS))
+    flags = list(dict.fromkeys(f.rule for f in on_record(data) if f.rule in ARGUMENTS))
     arguments = " ".join(ARGUMENTS[rule][1 if language == "ru" else 0] for rule in flags)
     paragraphs = []
     for code in data.provisions:
@@ -320,7 +333,7 @@ def _request_paragraphs(data: DraftInput) -> list[str]:
          "effective investigation, prosecute those responsible and provide the victim with full redress, including "
          "compensation and rehabilitation."),
     ]
-    urgent = {f.rule for f in data.evaluation.flags} & {"refoulement-risk", "reprisal"}
+    urgent = {f.rule for f in on_record(data)} & {"refoulement-risk", "reprisal"}
     if urgent:
         rule = "114" if data.committee == "CAT" else "94"
         reason = ("угрозы высылки" if "refoulement-risk" in urgent else "преследования") if ru else (

@@ -80,11 +80,12 @@ OUTCOME = {"en": {"granted": "granted", "rejected": "rejected", "partly": "partl
 GROUND = {
     "en": {"no_event": "for absence of the event of a crime (CPC art. 35(1)(1))",
            "no_corpus_delicti": "for absence of corpus delicti (CPC art. 35(1)(2))",
-           "cpc_35_1_unstated": "for \"lack of evidence\"", "plea_bargain": "following a plea bargain",
+           "cpc_35_1_unstated": "under CPC art. 35(1) (the paragraph is not stated in the record)",
+           "plea_bargain": "following a plea bargain",
            "amnesty": "under an amnesty", "other": ""},
     "ru": {"no_event": "за отсутствием события уголовного правонарушения (п. 1 ч. 1 ст. 35 УПК)",
            "no_corpus_delicti": "за отсутствием состава уголовного правонарушения (п. 2 ч. 1 ст. 35 УПК)",
-           "cpc_35_1_unstated": "«за недостаточностью доказательств»",
+           "cpc_35_1_unstated": "по основанию части 1 статьи 35 УПК (пункт в материалах дела не указан)",
            "plea_bargain": "в связи с процессуальным соглашением",
            "amnesty": "по амнистии", "other": ""},
 }
@@ -175,7 +176,58 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "complaint_withdrawn": ("{on} the complaint was withdrawn.", "{on} жалоба была отозвана."),
     "compensation_claimed": ("{on} compensation was claimed{amount}.", "{on} была заявлена компенсация{amount}."),
     "compensation_paid": ("{on} compensation was paid{amount}.", "{on} была выплачена компенсация{amount}."),
+    "not_done": ("{on} {not_done}.", "{on} {not_done}."),
+    "psychiatric_placement": ("{on} the victim was placed in a psychiatric institution{facility}.",
+                              "{on} жертва была помещена в психиатрическое учреждение{facility}."),
+    "legal_capacity_ruling": ("{on} a court ruled on the victim's capacity{capacity}.",
+                              "{on} суд вынес решение о дееспособности жертвы{capacity}."),
+    "held_with_adults": ("{on} the victim, a minor, was held together with adults{facility}.",
+                         "{on} несовершеннолетняя жертва содержалась вместе со взрослыми{facility}."),
+    "evidence_preservation_requested": ("{on} the preservation of evidence ({evidence}) was requested.",
+                                        "{on} было заявлено ходатайство о сохранении доказательств ({evidence})."),
+    "investigation_resumed": ("{on} the termination was quashed and the investigation resumed.",
+                              "{on} постановление о прекращении было отменено, расследование возобновлено."),
 }
+
+# A step the record shows was not taken (a not_done event), as the facts section states it.
+NOT_DONE = {
+    "decision_served": ("the decision had not been served", "решение не было вручено"),
+    "relatives_notified": ("the relatives had not been notified of the detention",
+                           "родственники не были уведомлены о задержании"),
+    "lawyer_access": ("no lawyer had been given access to the victim", "адвокат не был допущен к жертве"),
+    "registered_urpti": ("the complaint had not been entered in the Unified Register of Pre-Trial Investigations",
+                         "жалоба не была зарегистрирована в ЕРДР"),
+    "forensic_exam_ordered": ("no forensic examination had been ordered", "судебная экспертиза не была назначена"),
+    "court_authorization": ("no court had authorised the detention", "суд не санкционировал задержание"),
+    "release": ("the victim had not been released", "жертва не была освобождена"),
+    "medical_exam": ("the victim had not been medically examined", "медицинское освидетельствование жертвы не "
+                     "проводилось"),
+    "injury_reported_to_prosecutor": ("the injuries had not been reported to the prosecutor",
+                                      "о телесных повреждениях не было сообщено прокурору"),
+    "detention_recorded": ("no detention record had been drawn up", "протокол задержания не был составлен"),
+    "prosecutor_notified": ("the prosecutor had not been notified of the detention",
+                            "прокурор не был уведомлен о задержании"),
+    "appeal_decided": ("the complaint had not been decided", "жалоба не была рассмотрена"),
+    "appeal_filed": ("no appeal had been filed", "жалоба не подавалась"),
+    "safety_measure_granted": ("no safety measure had been granted", "меры безопасности не были предоставлены"),
+    "investigation_terminated": ("the investigation had not been completed", "расследование не было завершено"),
+    "investigation_extended": ("the investigation had not been extended", "срок расследования не продлевался"),
+    "asylum_appeal_filed": ("the refusal of asylum had not been appealed",
+                            "отказ в предоставлении убежища не был обжалован"),
+    "compensation_claimed": ("no compensation had been claimed", "компенсация не заявлялась"),
+    "state_follow_up_reply": ("the State party had not replied on follow-up",
+                              "государство-участник не представило ответ о последующих мерах"),
+    "un_communication_submitted": ("no communication had been submitted", "сообщение не направлялось"),
+    "evidence_preservation_requested": ("the preservation of evidence had not been requested",
+                                        "ходатайство о сохранении доказательств не заявлялось"),
+}
+CAPACITY = {"en": {"full": "full capacity", "limited": "limited capacity", "none": "declared incapable"},
+            "ru": {"full": "дееспособен", "limited": "ограниченно дееспособен", "none": "признан недееспособным"}}
+EVIDENCE = {"en": {"cctv": "CCTV and body-camera footage", "medical_records": "medical records",
+                   "logs": "custody registers and logs", "other": "other evidence"},
+            "ru": {"cctv": "записи камер видеонаблюдения и нагрудных камер",
+                   "medical_records": "медицинская документация",
+                   "logs": "журналы и книги учета содержащихся", "other": "иные доказательства"}}
 
 FINDING = {"en": {"consistent": "consistent with the victim's account", "not_consistent": "not consistent with it",
                   "inconclusive": "inconclusive"},
@@ -185,6 +237,15 @@ VERDICT = {"en": {"convicted": "conviction", "acquitted": "acquittal", "case_dis
                   "other": "other outcome"},
            "ru": {"convicted": "обвинительный", "acquitted": "оправдательный", "case_dismissed": "дело прекращено",
                   "other": "иное решение"}}
+
+
+def _not_done(step: str | None, language: str) -> str:
+    ru = language == "ru"
+    if step in NOT_DONE:
+        return NOT_DONE[step][1 if ru else 0]
+    event_type = EVENT_TYPES_BY_NAME.get(step or "")
+    label = event_type.label if event_type else (step or "")
+    return "предусмотренное действие не было совершено" if ru else f"the step \"{label}\" had not been taken"
 
 
 def body_name(code: str | None, language: str) -> str:
@@ -240,6 +301,10 @@ def sentence(event_type: str, when: When, body: str | None, fields: dict[str, An
         "outcome": (VERDICT if event_type == "verdict" else OUTCOME)[language].get(fields.get("outcome"), ""),
         "ground": GROUND[language].get(fields.get("ground"), ""),
         "safeguards": _safeguards(fields, language),
+        "not_done": _not_done(fields.get("step"), language),
+        "capacity": f" ({CAPACITY[language][fields['capacity']]})" if fields.get("capacity") in CAPACITY[language]
+        else "",
+        "evidence": EVIDENCE[language].get(fields.get("what"), ""),
     }
     if event_type in ("complaint_filed", "forwarded_without_registration"):
         values["to_body"] = (BODY_RU_TO.get(fields.get("to_body"), "в " + body_name(fields.get("to_body"), "ru"))

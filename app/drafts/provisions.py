@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.procedure.casefile import CaseFile
-from app.procedure.results import Evaluation
+from app.procedure.results import Basis, Evaluation
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ def suggest(committee: str, flags: Iterable[str], *, minor: bool, detained: bool
 
 def suggest_for_case(committee: str, case: CaseFile, evaluation: Evaluation) -> list[str]:
     """:func:`suggest` from a case's timeline and its evaluation."""
-    return suggest(committee, [f.rule for f in evaluation.flags], minor=case.minor,
+    # the flags the record shows: an absence is a question for the lawyer, not a violation to allege
+    return suggest(committee, [f.rule for f in evaluation.flags if f.basis is Basis.RECORD], minor=case.minor,
                    detained=bool(case.of_type("apprehension")))
 
 

@@ -184,3 +184,10 @@ def error_labels(event_type: EventType) -> dict[str, str]:
     """What an error shown at the top of the form is about, for keys the form has no field for:
     the event's type and its own fields, in the interface language."""
     return {"type": gettext("Type"), **{f"fields.{spec.name}": tr(spec.label) for spec in event_type.fields}}
+
+
+class RetractForm(FlaskForm):
+    """Taking an event back needs a reason, like any correction."""
+
+    reason = TextAreaField(_l("Why is this event retracted?"))
+    version = HiddenField()

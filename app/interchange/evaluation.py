@@ -12,7 +12,7 @@ from app.procedure.calendar import WorkingCalendar
 from app.procedure.casefile import CaseFile, Fact
 from app.procedure.engine import evaluate
 from app.procedure.law import Settings
-from app.procedure.results import Evaluation
+from app.procedure.results import Deadline, Evaluation, Status
 
 
 def case_file(record: CaseRecord) -> CaseFile:
@@ -22,10 +22,36 @@ def case_file(record: CaseRecord) -> CaseFile:
                           perpetrator_agency=record.perpetrator_agency, place_type=record.place_type)
 
 
-def _moment(value: datetime | None) -> str | None:
+def _moment(value: datetime | None, *, in_hours: bool = False) -> str | None:
+    """A due moment: the day for day, month and year terms (they end at 24:00); the minute for
+    hour terms, even one that falls at 23:59."""
     if value is None:
         return None
-    return value.strftime("%Y-%m-%d") if (value.hour, value.minute) == (23, 59) else value.strftime("%Y-%m-%dT%H:%M")
+    if in_hours or (value.hour, value.minute) != (23, 59):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    return value.strftime("%Y-%m-%d")
+
+
+def _deadline_json(d: Deadline, as_of: datetime) -> dict[str, Any]:
+    status = d.status(as_of)
+    if d.due is not None:
+        due = _moment(d.due.due, in_hours=d.in_hours)
+    elif status is Status.MISSED and d.latest_due is not None:
+        due = _moment(d.latest_due, in_hours=d.in_hours)  # the start is imprecise: the term had ended by then
+    else:
+        due = None
+    imprecise = d.due is None and d.earliest_due is not None and d.latest_due is not None \
+        and d.earliest_due != d.latest_due
+    return {
+        "rule": d.rule,
+        "from_event": d.from_event,
+        "due": due,
+        **({"due_between": [_moment(d.earliest_due, in_hours=d.in_hours),
+                            _moment(d.latest_due, in_hours=d.in_hours)]} if imprecise else {}),
+        "status": status.value,
+        **({"end_event": d.end_event} if d.end_event is not None else {}),
+        **({"note": d.note} if d.note else {}),
+    }
 
 
 def evaluation_json(record: CaseRecord, as_of: datetime, settings: Settings | None = None,
@@ -36,20 +62,15 @@ def evaluation_json(record: CaseRecord, as_of: datetime, settings: Settings | No
         "reference": record.reference,
         "as_of": as_of.strftime("%Y-%m-%dT%H:%M"),
         "stages": result.stages,
-        "deadlines": [{
-            "rule": d.rule,
-            "from_event": d.from_event,
-            "due": _moment(d.due.due) if d.due else None,
-            "status": d.status(as_of).value,
-            **({"end_event": d.end_event} if d.end_event is not None else {}),
-            **({"note": d.note} if d.note else {}),
-        } for d in result.deadlines],
+        "deadlines": [_deadline_json(d, as_of) for d in result.deadlines],
         "flags": [{
             "rule": f.rule,
             "severity": f.severity.value,
+            "basis": f.basis.value,
             "events": list(f.events),
             "due": _moment(f.action_due),
             "explanation": f.explanation,
+            **({"action": f.action} if f.action else {}),
         } for f in result.flags],
     }
 
@@ -67,7 +88,8 @@ def draft_input(document: Document, record: CaseRecord, *, committee: str, langu
     evaluation = evaluate(case, as_of)
     events = [EventView(i, e.type, e.at, e.body, dict(e.fields), e.source, e.document_number, e.document_title)
               for i, e in enumerate(record.events)]
-    events.sort(key=lambda e: (e.when.start, e.when.precision))
+    order = {fact.ref: index for index, fact in enumerate(case.events)}  # the timeline's order
+    events.sort(key=lambda e: order[e.ref])
     if provisions is None:
         provisions = suggest_for_case(committee, case, evaluation)
     return DraftInput(record.reference, committee, language, provisions, today, names("victim"),

@@ -62,13 +62,17 @@ class Case(db.Model):
         back_populates="case", cascade="all, delete-orphan")
     parties: Mapped[list[CaseParty]] = relationship(
         back_populates="case", cascade="all, delete-orphan")
+    # In the lawyer's order; ``timeline`` puts them in the timeline's order.
     events: Mapped[list[Event]] = relationship(
-        back_populates="case", cascade="all, delete-orphan",
-        # Day-only events first within their day, coarser dates first at the same start, on
-        # every database (SQLite sorts NULL first, PostgreSQL last).
-        order_by="(Event.occurred_on, Event.occurred_time.asc().nulls_first(), Event.precision, Event.id)")
+        back_populates="case", cascade="all, delete-orphan", order_by="(Event.position, Event.id)")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def timeline(self) -> list[Event]:
+        """The events in the one order pages, the dossier and drafts share (DOMAIN.md §8)."""
+        from app.models.events import timeline_order  # the two models refer to each other
+        return timeline_order(self.events)
 
     @property
     def victim_flags(self) -> list[str]:

@@ -79,6 +79,7 @@ class CaseDeadline(Phrased, db.Model):
     earliest_due: Mapped[datetime | None] = mapped_column(LocalTime)
     latest_due: Mapped[datetime | None] = mapped_column(LocalTime)
     outcome: Mapped[str | None] = mapped_column(String(20))  # None while open
+    in_hours: Mapped[bool] = mapped_column(default=False)  # an hour term: its due moment is a minute
     note: Mapped[str] = mapped_column(Text, default="")
     # How the due date was computed, in words (app.procedure.explain): {"kind", "steps", "text"};
     # stored with the date it explains, so a page never derives the case again to show it.
@@ -89,9 +90,10 @@ class CaseDeadline(Phrased, db.Model):
     case: Mapped[Case] = relationship()
 
     def status_at(self, now: datetime) -> str:
-        """running / met / missed / cannot-compute, as the engine defines it."""
+        """running / met / missed / not-recorded / cannot-compute / ended-by-death, as the engine
+        defines it."""
         deadline = Deadline(self.rule, self.from_event_id, None, self.earliest_due, self.latest_due,
-                            self.end_event_id, Status(self.outcome) if self.outcome else None)
+                            self.end_event_id, Status(self.outcome) if self.outcome else None, in_hours=self.in_hours)
         return deadline.status(now).value
 
 
@@ -102,6 +104,10 @@ class CaseFlag(Phrased, db.Model):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     rule: Mapped[str] = mapped_column(String(60), index=True)
     severity: Mapped[str] = mapped_column(String(20))
+    # What it rests on (DOMAIN.md §8): "record" (events show the breach) or "absence" (nothing
+    # recorded where something was due); an absence flag names the step a lawyer may confirm not done.
+    basis: Mapped[str] = mapped_column(String(10), default="record")
+    step: Mapped[str | None] = mapped_column(String(50))
     key: Mapped[str] = mapped_column(String(500))
     event_ids: Mapped[list[int]] = mapped_column(JSONType, default=list)
     explanation: Mapped[str] = mapped_column(Text)  # in English: CSV exports, the command line

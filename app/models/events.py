@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.types import JSONType, Timestamp, utcnow
+from app.procedure.chronology import chronological
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, EventType
 from app.procedure.when import Precision, When
 
@@ -37,6 +38,8 @@ class Event(db.Model):
     occurred_on: Mapped[date] = mapped_column(Date)
     occurred_time: Mapped[time | None] = mapped_column(Time)
     precision: Mapped[int] = mapped_column(SmallInteger)
+    # The lawyer's order, which decides among events whose dates overlap (app.procedure.chronology).
+    position: Mapped[int] = mapped_column(default=0)
     body: Mapped[str | None] = mapped_column(String(40))
     document_number: Mapped[str | None] = mapped_column(String(2000))
     document_title: Mapped[str | None] = mapped_column(String(2000))
@@ -48,6 +51,9 @@ class Event(db.Model):
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(default=1)
+    # Taken back (a duplicate, the wrong case, a confirmation made in error): it leaves the timeline
+    # and the engine, and stays here with its history; the reason is in its last revision.
+    retracted_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
     case: Mapped[Case] = relationship(back_populates="events")
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
@@ -89,8 +95,20 @@ class Event(db.Model):
             "fields": dict(self.fields or {}),
         }
 
+    def references(self) -> list[str]:
+        """The uids of the events this one points at (the decision appealed, the one served…)."""
+        fields = self.fields or {}
+        return [fields[name] for name in self.event_type.reference_fields() if fields.get(name)]
+
     def __repr__(self) -> str:
         return f"<Event {self.type} {self.when}>"
+
+
+def timeline_order(events: list[Event]) -> list[Event]:
+    """Stored events (in the lawyer's order) in the timeline's order (app.procedure.chronology),
+    without the retracted ones."""
+    return chronological([e for e in events if e.retracted_at is None], when=lambda e: e.when, key=lambda e: e.uid,
+                         refs=Event.references)
 
 
 class EventRevision(db.Model):

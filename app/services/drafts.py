@@ -70,9 +70,9 @@ def draft_input(case: Case, *, committee: str, language: str, provisions: list[s
     facts = case_file_of(case)
     session = object_session(case)
     evaluation = evaluate(facts, now, settings=engine_settings(session), calendar=engine_calendar(session))
-    uid_to_id = {e.uid: e.id for e in case.events}
+    uid_to_id = {e.uid: e.id for e in case.timeline}
     events = []
-    for event in case.events:
+    for event in case.timeline:
         refs = event.event_type.reference_fields()
         fields = {k: (uid_to_id.get(v) if k in refs else v) for k, v in (event.fields or {}).items()}
         events.append(EventView(event.id, event.type, event.when, event.body, fields, event.source,

@@ -52,10 +52,10 @@ def _import_case(session: Session, record: CaseRecord, people: dict[str, Person]
     for party in record.parties:
         case.parties.append(CaseParty(person=people[party.person], role=party.role, notes=party.notes))
     events = []
-    for rec in record.events:
+    for position, rec in enumerate(record.events):  # the file's order is the lawyer's order
         event = Event(type=rec.type, body=rec.body, document_number=rec.document_number,
                       document_title=rec.document_title, source=rec.source, notes=rec.notes,
-                      created_by_id=user.id if user else None)
+                      position=position, created_by_id=user.id if user else None)
         event.when = rec.at
         events.append(event)
     for event, rec in zip(events, record.events, strict=True):
@@ -88,13 +88,14 @@ def export_cases(session: Session, references: list[str]) -> dict[str, Any]:
                 people.append(PersonRecord(keys[party.person_id], person.name, list(person.aliases or []),
                                            person.description, person.notes))
             parties.append(PartyRecord(keys[party.person_id], party.role, party.notes))
-        index = {e.uid: i for i, e in enumerate(case.events)}
+        timeline = case.timeline  # retracted events are not part of the record
+        index = {e.uid: i for i, e in enumerate(timeline)}
         events = [EventRecord(
             type=e.type, at=e.when, source=e.source, body=e.body, document_number=e.document_number,
             document_title=e.document_title, notes=e.notes,
             fields={spec.name: index[e.fields[spec.name]] if spec.kind is Kind.EVENT else e.fields[spec.name]
                     for spec in e.event_type.fields if spec.name in (e.fields or {})},  # vocabulary order
-        ) for e in case.events]
+        ) for e in timeline]
         records.append(CaseRecord(
             reference=case.reference, title=case.title, region=case.region, city=case.city,
             place_type=case.place_type, perpetrator_agency=case.perpetrator_agency,

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import ColumnElement, bindparam, delete, insert, select, text, update
+from sqlalchemy import ColumnElement, bindparam, delete, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -48,6 +48,18 @@ def engine_calendar(session: Session | None = None) -> WorkingCalendar:
         day: (working, name) for day, working, name in session.execute(
             select(CalendarAdjustment.day, CalendarAdjustment.working, CalendarAdjustment.name))})
     return AdjustedCalendar(kazakh_calendar(), adjustments) if adjustments else kazakh_calendar()
+
+
+def engine_settings_if_migrated() -> tuple[Settings, WorkingCalendar]:
+    """The settings and calendar of the database when it has their tables, else the law's own
+    values and the package's calendar: the evaluate command needs no migrated database."""
+    session = _app_session()
+    if session is not None:
+        tables = inspect(session.get_bind())
+        if tables.has_table(RuleSetting.__tablename__) and tables.has_table(CalendarAdjustment.__tablename__):
+            return engine_settings(session), engine_calendar(session)
+    overrides = dict(current_app.config.get("RULE_OVERRIDES", {})) if has_app_context() else {}
+    return Settings(overrides), kazakh_calendar()
 
 
 def _app_session() -> Session | None:
@@ -110,7 +122,7 @@ def _stored(case_id: int, victim_flags: list[str], agency: str | None, place: st
 
 def _stored_of(case: Case) -> _Stored:
     return _stored(case.id, case.victim_flags, case.perpetrator_agency, case.place_type,
-                   [(e.id, e.uid, e.type, e.when, e.body, e.fields) for e in case.events])
+                   [(e.id, e.uid, e.type, e.when, e.body, e.fields) for e in case.events if e.retracted_at is None])
 
 
 def _stored_batch(session: Session, after_id: int, size: int, where: ColumnElement[bool] | None) -> list[_Stored]:
@@ -127,9 +139,8 @@ def _stored_batch(session: Session, after_id: int, size: int, where: ColumnEleme
     for row in session.execute(
             select(Event.case_id, Event.id, Event.uid, Event.type, Event.occurred_on, Event.occurred_time,
                    Event.precision, Event.body, Event.fields)
-            .where(Event.case_id.in_(list(events)))
-            .order_by(Event.case_id, Event.occurred_on, Event.occurred_time.asc().nulls_first(), Event.precision,
-                      Event.id)):
+            .where(Event.case_id.in_(list(events)), Event.retracted_at.is_(None))
+            .order_by(Event.case_id, Event.position, Event.id)):
         when = When.from_parts(row.occurred_on, row.occurred_time, Precision(row.precision))
         events[row.case_id].append((row.id, row.uid, row.type, when, row.body, row.fields))
     codes = list(VICTIM_FLAG_COLUMNS)
@@ -179,10 +190,12 @@ def _derive(case: _Stored, settings: Settings, calendar: WorkingCalendar) -> _De
     deadlines = [{
         "case_id": case.case_id, "rule": d.rule, "from_event_id": d.from_event, "end_event_id": d.end_event,
         "due": d.due.due if d.due else None, "earliest_due": d.earliest_due, "latest_due": d.latest_due,
-        "outcome": d.outcome.value if d.outcome else None, "note": str(d.note), "phrases": _phrases(note=d.note),
+        "outcome": d.outcome.value if d.outcome else None, "in_hours": d.in_hours, "note": str(d.note),
+        "phrases": _phrases(note=d.note),
         "explanation": _explanation(d, case.starts.get(d.from_event), settings, calendar)} for d in result.deadlines]
     flags = [{
-        "case_id": case.case_id, "rule": f.rule, "severity": f.severity.value, "key": f.key,
+        "case_id": case.case_id, "rule": f.rule, "severity": f.severity.value, "basis": f.basis.value,
+        "step": f.step, "key": f.key,
         "event_ids": list(f.events),
         "explanation": str(f.explanation), "action": str(f.action) if f.action is not None else None,
         "phrases": _phrases(explanation=f.explanation, action=f.action), "action_due": f.action_due,

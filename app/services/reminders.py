@@ -31,6 +31,7 @@ from app.models import (
 from app.models.types import utcnow
 from app.procedure.calendar import WorkingCalendar, working_days_between
 from app.procedure.law import RULES_BY_ID
+from app.procedure.results import Basis
 from app.services.approvals import KIND_LABELS
 from app.services.assignments import nobody_assigned
 from app.services.mailer import SmtpMailer
@@ -73,7 +74,8 @@ def _deadline_reminders(session: Session, user: User, today: date, calendar: Wor
         if threshold is None:
             continue
         rule = RULES_BY_ID[deadline.rule]
-        values = {"rule": gettext(rule.title), "due": due_text(deadline.due), "basis": gettext(rule.basis)}
+        values = {"rule": gettext(rule.title), "due": due_text(deadline.due, in_hours=deadline.in_hours),
+                  "basis": gettext(rule.basis)}
         text = (gettext("%(rule)s due today: %(due)s (%(basis)s)", **values) if left == 0 else
                 ngettext("%(rule)s due in %(num)d working day: %(due)s (%(basis)s)",
                          "%(rule)s due in %(num)d working days: %(due)s (%(basis)s)", left, **values))
@@ -91,9 +93,16 @@ def _flag_reminders(session: Session, user: User, now: datetime) -> list[Reminde
                or_(CaseFlag.active_until.is_(None), CaseFlag.active_until > now))
         .order_by(Case.reference, CaseFlag.rule))
     return [Reminder(f"flag:{flag.case_id}:{flag.key}", "flag", reference,
-                     (gettext("Critical flag: %(rule)s.", rule=gettext(RULES_BY_ID[flag.rule].title))
-                      + " " + said(flag.phrase("action") if flag.action else None)).strip(),
+                     (_flag_heading(flag) + " " + said(flag.phrase("action") if flag.action else None)).strip(),
                      f"/cases/{reference}#flags") for flag, reference in rows]
+
+
+def _flag_heading(flag: CaseFlag) -> str:
+    """'Critical flag (nothing recorded): Complaint not registered.': what it rests on, first."""
+    rule = gettext(RULES_BY_ID[flag.rule].title)
+    if flag.basis == Basis.ABSENCE:
+        return gettext("Critical flag (nothing recorded): %(rule)s.", rule=rule)
+    return gettext("Critical flag (recorded breach): %(rule)s.", rule=rule)
 
 
 def _approval_reminders(session: Session, user: User) -> list[Reminder]:

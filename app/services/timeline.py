@@ -9,8 +9,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
-from app.models import Case, Event, EventRevision, User
+from app.models import Case, CaseFlag, Event, EventRevision, User
+from app.models.types import utcnow
+from app.procedure.chronology import movable_neighbour
 from app.procedure.event_input import CleanEvent, clean_event
+from app.procedure.law import RULES_BY_ID
 from app.procedure.vocabulary import (
     CONTROLLED_VOCABULARIES_BY_NAME,
     EVENT_TYPES_BY_NAME,
@@ -88,8 +91,8 @@ def _apply(event: Event, clean: CleanEvent) -> None:
 def record_event(session: Session, case: Case, raw: dict[str, Any], *, user: User | None) -> Event:
     """Add an event to a case's timeline. EVENT fields name their target by ``uid``."""
     clean = _validate(session, case, raw)
-    event = Event(case=case, created_by_id=user.id if user else None,
-                  updated_by_id=user.id if user else None)
+    event = Event(case=case, position=max((e.position for e in case.events), default=-1) + 1,
+                  created_by_id=user.id if user else None, updated_by_id=user.id if user else None)
     _apply(event, clean)
     session.add(event)
     session.flush()
@@ -152,3 +155,90 @@ def correct_event(session: Session, event: Event, raw: dict[str, Any], *, user: 
     session.flush()
     refresh_derived(session, event.case)
     return event
+
+
+# The examination a confirmed absence is about, where the step is an examination.
+_EXAM_OF_RULE = {"no-psychological-exam": "forensic_fppe", "no-forensic-exam": "forensic_fme"}
+LAWYERS_FILE = "lawyer's file"
+
+
+def confirm_absence(session: Session, case: Case, flag: CaseFlag, *, user: User, note: str = "") -> Event:
+    """"I checked: it was not done" (DOMAIN.md §8): a ``not_done`` of the step the absence flag
+    rests on, about the event that started its term, dated now, sourced to the lawyer's file and
+    saying who confirmed it. The engine then finds the breach on record; undoing it is
+    retracting that event, with a reason, like any other correction."""
+    if flag.case_id != case.id or flag.basis != "absence" or not flag.step:
+        raise Invalid({"flag": _("this red flag does not rest on a missing step that can be confirmed")})
+    try:
+        note = clean_text(note or "", MAX_TEXT)
+    except ValueError as exc:
+        raise Invalid({"note": message_of(exc)}) from None
+    start = next((e for e in case.events if e.id in (flag.event_ids or [])[:1]), None)
+    now = local_now()
+    fields: dict[str, Any] = {"step": flag.step}
+    if start is not None:
+        fields["refers_to"] = start.uid
+    if flag.rule in _EXAM_OF_RULE:
+        fields["kind"] = _EXAM_OF_RULE[flag.rule]
+    confirmed = _("Confirmed by %(name)s from the red flag \"%(rule)s\".", name=user.full_name,
+                  rule=_(RULES_BY_ID[flag.rule].title))
+    return record_event(session, case, {
+        "type": "not_done", "at": now.strftime("%Y-%m-%dT%H:%M"), "source": LAWYERS_FILE,
+        "notes": f"{confirmed} {note}".strip(), "fields": fields}, user=user)
+
+
+def retract_event(session: Session, event: Event, *, user: User | None, reason: str, expected_version: int) -> Event:
+    """Take an event back (a duplicate, the wrong case, a confirmation made in error): it leaves the
+    timeline and the engine and stays, with its history and the reason, in the record."""
+    if event.version != expected_version:
+        raise Conflict("This event was corrected by someone else while you were editing it; "
+                       "reload the page to see their correction before saving yours.")
+    if event.retracted_at is not None:
+        raise Invalid({"reason": _("this event is already retracted")})
+    try:
+        reason = clean_text(reason or "", MAX_TEXT)
+    except ValueError as exc:
+        raise Invalid({"reason": message_of(exc)}) from None
+    if not reason:
+        raise Invalid({"reason": _("is required: say why the event is retracted")})
+    session.add(EventRevision(event=event, revision=len(event.revisions) + 1, snapshot=event.snapshot(),
+                              reason=_("Retracted: %(reason)s", reason=reason),
+                              changed_by_id=user.id if user else None))
+    event.retracted_at = utcnow()
+    event.updated_by_id = user.id if user else None
+    session.flush()
+    refresh_derived(session, event.case)
+    return event
+
+
+def movable_events(timeline: list[Event]) -> dict[int, set[str]]:
+    """For a timeline's page: which events can move "up" or "down" (their dates overlap the
+    neighbour's)."""
+    found: dict[int, set[str]] = {}
+    for index, event in enumerate(timeline):
+        for name, step in (("up", -1), ("down", 1)):
+            if movable_neighbour(timeline, index, step, when=lambda e: e.when) is not None:
+                found.setdefault(event.id, set()).add(name)
+    return found
+
+
+def move_event(session: Session, event: Event, step: int) -> bool:
+    """Move an event one place up (-1) or down (+1) in the timeline among events whose dates overlap
+    it: the lawyer's order decides there, never against the dates or a reference. False when it
+    cannot move."""
+    timeline = event.case.timeline
+    index = timeline.index(event)
+    other = movable_neighbour(timeline, index, step, when=lambda e: e.when)
+    if other is None:
+        return False
+    neighbour = timeline[other]
+    before = [e.id for e in timeline]
+    for position, each in enumerate(sorted(event.case.events, key=lambda e: (e.position, e.id))):
+        each.position = position  # the same order, with no two events on one position
+    event.position, neighbour.position = neighbour.position, event.position
+    if [e.id for e in event.case.timeline] == before:  # a reference holds them in place
+        event.position, neighbour.position = neighbour.position, event.position
+        return False
+    session.flush()
+    refresh_derived(session, event.case)
+    return True

@@ -27,7 +27,7 @@ from app.services.errors import CONFLICT, Conflict, Invalid
 from app.services.files import case_files
 from app.services.lawsettings import deadline_changes
 from app.services.people import create_person, find_people, likely_duplicates, new_person_confirmation
-from app.services.timeline import local_now
+from app.services.timeline import local_now, movable_events
 from app.views.loading import case_or_404
 from app.views.params import code_arg, filter_args, int_arg, page_arg, parse_version, text_arg
 
@@ -93,6 +93,7 @@ def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestFor
               decision_form: DecisionForm | None = None):
     """The case page; the supervision forms come back filled with their errors after a refusal."""
     now = local_now()
+    timeline = case.timeline
     flags = case_flags(db.session, case.id, now)
     approvals = case_approvals(db.session, case.id)
     decision_forms = {a.id: DecisionForm(prefix=decision_prefix(a.id), formdata=None) for a in approvals}
@@ -101,7 +102,8 @@ def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestFor
     return render_template(
         "cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
         acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
-        events_by_id={e.id: e for e in case.events}, files=case_files(db.session, case),
+        events_by_id={e.id: e for e in case.events}, events_by_uid={e.uid: e for e in case.events},
+        timeline=timeline, movable=movable_events(timeline), files=case_files(db.session, case),
         approvals=approvals, approval_labels=KIND_LABELS, approval_statuses=STATUS_LABELS,
         decision_forms=decision_forms,
         request_form=request_form or ApprovalRequestForm(formdata=None), is_approver=is_approver(current_user),

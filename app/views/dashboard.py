@@ -15,7 +15,7 @@ from app.models import CaseFlag, FlagAcknowledgement, Role, User
 from app.procedure.calendar import Term
 from app.procedure.law import RULES, RULES_BY_ID, TERMS
 from app.procedure.phrase import term_words
-from app.procedure.results import Severity
+from app.procedure.results import BASIS_WORDS, STATUS_WORDS, Basis, Severity, Status
 from app.procedure.vocabulary import REGIONS, clean_text
 from app.services.access import case_visible, sees_all_cases
 from app.services.approvals import KIND_LABELS, is_approver, waiting_approvals
@@ -84,19 +84,21 @@ def export_csv():
     db.session.commit()
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["section", "case", "title", "region", "rule", "severity_or_status", "due", "detail"])
+    writer.writerow(["section", "case", "title", "region", "rule", "severity_or_status", "finding", "due", "detail"])
     for name, rows in (("overdue", sections["overdue"]), ("due-soon", sections["soon"])):
         for d in rows:
+            status = STATUS_WORDS[Status.NOT_RECORDED] if name == "overdue" else STATUS_WORDS[Status.RUNNING]
+            finding = BASIS_WORDS[Basis.ABSENCE] if name == "overdue" else ""
             writer.writerow([safe_cell(v) for v in (
-                name, d.case.reference, d.case.title, d.case.region, d.rule, "open",
+                name, d.case.reference, d.case.title, d.case.region, d.rule, status, finding,
                 (d.due or d.latest_due).strftime("%Y-%m-%d %H:%M"), d.note)])
     for f in sections["flags"]:
         writer.writerow([safe_cell(v) for v in (
-            "flag", f.case.reference, f.case.title, f.case.region, f.rule, f.severity,
+            "flag", f.case.reference, f.case.title, f.case.region, f.rule, f.severity, BASIS_WORDS[Basis(f.basis)],
             f.action_due.strftime("%Y-%m-%d %H:%M") if f.action_due else "", f.explanation)])
     for case, last_on in sections["quiet"]:
         writer.writerow([safe_cell(v) for v in (
-            "quiet", case.reference, case.title, case.region, "stalled-case", "info", "",
+            "quiet", case.reference, case.title, case.region, "stalled-case", "info", BASIS_WORDS[Basis.ABSENCE], "",
             f"last event {last_on}" if last_on else "no events")])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=qorgau-dashboard.csv"})

@@ -9,6 +9,7 @@ from flask_babel import format_number, get_locale, gettext, ngettext
 
 from app.procedure import vocabulary as v
 from app.procedure.law import RULES_BY_ID
+from app.procedure.results import BASIS_WORDS, STATUS_WORDS, Basis, Status
 from app.procedure.stage import STAGES
 from app.wording import day, due_text, said
 
@@ -82,8 +83,23 @@ def utc(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
-FILTERS = {"utc": utc, "tr": tr, "say": said, "day": day, "number": format_number, "label": label,
-           "event_label": event_label, "field_value": field_value, "days_left": days_left, "due": due_text}
+def status_words(status: str) -> str:
+    """A deadline's status in words: "passed, nothing recorded", not "not-recorded"."""
+    return tr(STATUS_WORDS.get(Status(status), status)) if status in Status._value2member_map_ else status
+
+
+def basis_words(basis: str) -> str:
+    """What a red flag rests on, in words: "recorded breach" or "nothing recorded"."""
+    return tr(BASIS_WORDS[Basis(basis)]) if basis in Basis._value2member_map_ else basis
+
+
+def due_words(moment: datetime | None, in_hours: bool = False) -> str:
+    return due_text(moment, in_hours=in_hours)
+
+
+FILTERS = {"utc": utc, "status_words": status_words, "basis_words": basis_words, "tr": tr, "say": said, "day": day,
+           "number": format_number, "label": label,
+           "event_label": event_label, "field_value": field_value, "days_left": days_left, "due": due_words}
 
 
 def register(app: Flask) -> None:

@@ -79,6 +79,10 @@ events.new               POST       422  404  404      422  422  404      422  4
 events.edit              GET        200  404  404      200  200  404      200  404  404
 events.edit              POST       422  404  404      422  422  404      422  404  404
 events.history           GET        200  404  404      200  200  404      200  404  404
+events.retract           GET        200  404  404      200  200  404      200  404  404
+events.retract           POST       422  404  404      422  422  404      422  404  404
+events.move              POST       400  404  404      400  400  404      400  404  404
+events.confirm_absence   POST       302  404  404      302  302  404      302  404  404
 dashboard.acknowledge    POST       403  403  403      302  302  404      302  404  404
 drafts.new               GET        200  404  404      200  200  404      200  404  404
 drafts.new               POST       422  404  404      422  422  404      422  404  404

@@ -106,7 +106,7 @@ def test_edits_are_new_versions_and_regenerating_asks_first(logged_in, session, 
     assert "Power of attorney" in logged_in.get(f"/drafts/{draft.id}").get_data(as_text=True)
     logged_in.post(f"/drafts/{draft.id}/regenerate", data={"edits": "replace"})
     session.refresh(draft)
-    assert draft.latest.texts["facts"].startswith("In 2021 a complaint was filed with a body not named")
+    assert draft.latest.texts["facts"].startswith("On 8 January 2021, 03:00 the victim was apprehended by the police")
     assert draft.latest.edited_sections == []
     assert session.scalar(select(DraftVersion).where(DraftVersion.number == 2)).texts["facts"] == texts["facts"]
     earlier = logged_in.get(f"/drafts/{draft.id}?version=2").get_data(as_text=True)

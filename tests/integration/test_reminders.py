@@ -92,7 +92,7 @@ def test_each_user_gets_their_digest_once_and_by_working_days(app, session, inbo
     text = body(mail)
     assert ("KZ-2021-0001: Complaint to the investigating judge due in 3 working days: Mon 24 Jun 2024 (CPC 106(5))"
             in text)
-    assert "KZ-2021-0001: Critical flag: Reprisal" in text
+    assert "KZ-2021-0001: Critical flag (recorded breach): Reprisal." in text
     assert "https://qorgau.coalition.example/cases/KZ-2021-0001#deadlines" in text
     assert VICTIM not in text, "no victim's name leaves the server by e-mail"
     [to_supervisor] = inbox.to(supervisor.email)
@@ -142,4 +142,4 @@ def test_without_an_smtp_server_the_command_says_so_and_the_page_still_lists(app
     assert result.exit_code != 0 and "no SMTP server configured" in result.output
     client.post("/login", data={"email": lawyer.email, "password": PASSWORD})
     page = client.get("/reminders").get_data(as_text=True)
-    assert "E-mail is not configured" in page and "Critical flag: Reprisal" in page
+    assert "E-mail is not configured" in page and "Critical flag (recorded breach): Reprisal." in page

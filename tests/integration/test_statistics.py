@@ -238,8 +238,8 @@ def test_the_charts_carry_the_labels_and_numbers_of_their_tables(client, world, 
         assert f"{label}: {count}" in region.split("</desc>")[0]  # the description says every value
     assert region.count('class="bar"') == 4
     outcome = _chart(page, "outcome")
-    lack = "– &#39;Lack of evidence&#39; (CPC 35(1)(1) or (2), not specified)"
-    assert f">{lack}</text>" not in outcome and ">– &#39;Lack of evidence&#39; (CPC 35(1)(1)…</text>" in outcome
+    lack = "– CPC 35(1), paragraph not stated (quote the decision&#39;s words in the notes)"
+    assert f">{lack}</text>" not in outcome and ">– CPC 35(1), paragraph not stated (…</text>" in outcome
     assert f"<title>{lack}: 1</title>" in outcome  # shortened beside the bar, whole in the tooltip
     assert re.search(r'>– Convicted</text><rect class="bar"[^>]*/><text class="value"[^>]*>1</text>', outcome)
     assert re.search(r'>– Acquitted</text><text class="value"[^>]*>0</text>', outcome)  # zero: no bar

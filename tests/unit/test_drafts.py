@@ -223,19 +223,22 @@ def test_remedies_table_of_kazantsev_in_english():
     data = seed_input(KAZANTSEV, "HRC", "en")
     rows = table_rows(open_docx(seed_docx(KAZANTSEV, "HRC", "en")))
     assert rows[0] == ("Date", "Body", "Document", "Step", "Outcome")
-    assert len(rows) - 1 == sum(e.type in REMEDY_TYPES for e in data.events) == 2
+    assert len(rows) - 1 == sum(e.type in REMEDY_TYPES for e in data.events) == 3
     assert rows[1] == ("2021", "a body not named in the record", "—", "Complaint filed", "")
     assert rows[2] == ("30 April 2021", "the Anti-Corruption Agency", "—", "Investigation terminated",
-                       "for \"lack of evidence\"")
+                       "under CPC art. 35(1) (the paragraph is not stated in the record)")
+    assert rows[3] == ("2021", "an NGO", "—", "Complaint to the General Prosecutor's Office", "")
 
 
 def test_remedies_table_of_kazantsev_in_russian():
     rows = table_rows(open_docx(seed_docx(KAZANTSEV, "HRC", "ru")))
     assert rows[0] == ("Дата", "Орган", "Документ", "Действие", "Результат")
-    assert len(rows) == 3
+    assert len(rows) == 4
     assert rows[1] == ("2021 г.", "орган не указан", "—", "Подача жалобы", "")
     assert rows[2] == ("30 апреля 2021 г.", "Агентство по противодействию коррупции", "—",
-                       "Прекращение расследования", "«за недостаточностью доказательств»")
+                       "Прекращение расследования", "по основанию части 1 статьи 35 УПК (пункт в материалах дела "
+                       "не указан)")
+    assert rows[3] == ("2021 г.", "НПО", "—", "Жалоба в Генеральную прокуратуру", "")
 
 
 def test_remedies_table_has_a_row_per_complaint_termination_and_appeal_in_english():
@@ -314,11 +317,12 @@ def test_format_day_per_language():
 
 
 @pytest.mark.parametrize("language, day, month, year", [
-    ("en", "On 30 April 2021 the Anti-Corruption Agency terminated the investigation for \"lack of evidence\".",
+    ("en", "On 30 April 2021 the Anti-Corruption Agency terminated the investigation under CPC art. 35(1) (the "
+     "paragraph is not stated in the record).",
      "In January 2021 the victim was medically examined: Emergency clinic doctor",
      "In 2021 a complaint was filed with a body not named in the record."),
-    ("ru", "30 апреля 2021 г. Агентство по противодействию коррупции прекратил(а) расследование "
-     "«за недостаточностью доказательств».",
+    ("ru", "30 апреля 2021 г. Агентство по противодействию коррупции прекратил(а) расследование по основанию "
+     "части 1 статьи 35 УПК (пункт в материалах дела не указан).",
      "В январе 2021 г. жертва прошла медицинское освидетельствование: Emergency clinic doctor",
      "В 2021 г. была подана жалоба "),
 ], ids=["en", "ru"])
@@ -348,10 +352,10 @@ def test_paragraph_numbers_continue_across_sections_without_gaps(seed, committee
 def test_kazantsev_numbering_runs_through_facts_complaint_and_requests():
     by_section = sections(open_docx(seed_docx(KAZANTSEV, "HRC", "en")))
     assert by_section["facts"][0].startswith("4.\t")
-    assert by_section["facts"][-1].startswith("20.\t")
-    assert by_section["complaint"][0].startswith("21.\t")
-    assert by_section["requests"][0].startswith("28.\t")
-    assert by_section["requests"][-1].startswith("30.\t")
+    assert by_section["facts"][-1].startswith("27.\t")
+    assert by_section["complaint"][0].startswith("28.\t")
+    assert by_section["requests"][0].startswith("35.\t")
+    assert by_section["requests"][-1].startswith("37.\t")
 
 
 # --- footnotes ------------------------------------------------------------------------------------
@@ -360,7 +364,7 @@ def test_footnotes_are_the_sources_of_the_remedies_and_of_every_fact():
     produced = seed_docx(KAZANTSEV, "HRC", "en")
     remedies = [e.source for e in data.events if e.type in REMEDY_TYPES]
     facts = [e.source for e in data.events if e.type not in NOT_FACTS]
-    assert len(facts) == 17
+    assert len(facts) == 24
     assert footnotes_of(produced) == remedies + facts
 
 
@@ -777,7 +781,7 @@ def test_an_edited_requests_section_leaves_the_facts_generated():
 def test_generated_texts_cover_every_editable_section_with_markers():
     texts = generate_texts(seed_input(KAZANTSEV, "HRC", "en"))
     assert set(texts) == set(EDITABLE)
-    assert texts["facts"].count("[[") == 17
+    assert texts["facts"].count("[[") == 24
     # The generated text fed back as a lawyer's text gives the same document.
     again = render_docx(build(seed_input(KAZANTSEV, "HRC", "en", texts=texts)))
     assert sections(open_docx(again)) == sections(open_docx(seed_docx(KAZANTSEV, "HRC", "en")))
@@ -853,9 +857,11 @@ def test_russian_document_numbers_use_the_number_sign():
 
 
 @pytest.mark.parametrize("language, terminated, apprehended", [
-    ("en", "On 3 May 2021 the investigation was terminated for \"lack of evidence\".",
+    ("en", "On 3 May 2021 the investigation was terminated under CPC art. 35(1) (the paragraph is not stated in the "
+     "record).",
      "On 3 May 2021 the victim was apprehended."),
-    ("ru", "3 мая 2021 г. расследование было прекращено «за недостаточностью доказательств».",
+    ("ru", "3 мая 2021 г. расследование было прекращено по основанию части 1 статьи 35 УПК (пункт в материалах "
+     "дела не указан).",
      "3 мая 2021 г. жертва была задержана."),
 ], ids=["en", "ru"])
 def test_sentence_without_a_body_uses_its_short_form(language, terminated, apprehended):
