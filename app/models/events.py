@@ -107,8 +107,8 @@ class Event(db.Model):
 def timeline_order(events: list[Event]) -> list[Event]:
     """Stored events (in the lawyer's order) in the timeline's order (app.procedure.chronology),
     without the retracted ones."""
-    return chronological([e for e in events if e.retracted_at is None], when=lambda e: e.when, key=lambda e: e.uid,
-                         refs=Event.references)
+    kept = sorted((e for e in events if e.retracted_at is None), key=lambda e: (e.position, e.id or 0))
+    return chronological(kept, when=lambda e: e.when, key=lambda e: e.uid, refs=Event.references)
 
 
 class EventRevision(db.Model):

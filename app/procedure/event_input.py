@@ -53,7 +53,8 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
     type_name = raw.get("type")
     event_type = EVENT_TYPES_BY_NAME.get(type_name) if isinstance(type_name, str) else None
     if event_type is None:
-        raise FieldErrors({"type": Phrase("%(value)s is not an event type of DOMAIN.md §3", value=shown(type_name))})
+        raise FieldErrors({"type": Phrase("%(value)s is not an event type of the vocabulary (docs/vocabulary.md)",
+                                          value=shown(type_name))})
     at = _clean_at(raw.get("at"), now, errors)
     texts: dict[str, str | None] = {}
     for name, limit in (("source", MAX_TEXT), ("document_number", MAX_TEXT),

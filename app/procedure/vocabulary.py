@@ -434,7 +434,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
 # What the record says was not done (DOMAIN.md §8): any step of the vocabulary above.
 STEPS = tuple(Choice(t.name, t.label) for t in EVENT_TYPES)
 EVENT_TYPES += (
-    _type("not_done", "any", "Not done (the record shows a step was not taken)",
+    _type("not_done", "any", "Step not taken",
           _choice("step", "Step not taken", STEPS, required=True),
           Field("refers_to", Kind.EVENT, "The event the step was due after",
                 hint="e.g. the complaint that was not registered, the decision that was not served"),

@@ -122,7 +122,8 @@ def _stored(case_id: int, victim_flags: list[str], agency: str | None, place: st
 
 def _stored_of(case: Case) -> _Stored:
     return _stored(case.id, case.victim_flags, case.perpetrator_agency, case.place_type,
-                   [(e.id, e.uid, e.type, e.when, e.body, e.fields) for e in case.events if e.retracted_at is None])
+                   [(e.id, e.uid, e.type, e.when, e.body, e.fields)
+                    for e in sorted(case.events, key=lambda e: (e.position, e.id)) if e.retracted_at is None])
 
 
 def _stored_batch(session: Session, after_id: int, size: int, where: ColumnElement[bool] | None) -> list[_Stored]:

@@ -66,11 +66,12 @@ def test_logging_in_and_recording_an_event_with_the_keyboard_only(live_server, p
     keyboard.type(today)
     # The rest of the form in reading order, each field one Tab after the one before.
     order = []
-    for _ in range(9):
+    for _ in range(10):
         keyboard.press("Tab")
         order.append(focused(page))
     assert order == ["select:Who acted", "select:Filed with *", "select:Filed by",
-                     "select:Type of intervention (HURIDOCS)", "input:Document number",
+                     "select:The complaint alleges injuries", "select:Type of intervention (HURIDOCS)",
+                     "input:Document number",
                      "input:Document title", "input:Source", "textarea:Notes", "button:Record"]
 
     # Enter on the button with "Filed with" (required) left empty: nothing saved, the error tied to it.

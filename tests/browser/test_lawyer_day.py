@@ -149,7 +149,7 @@ def test_a_lawyers_day_from_complaint_to_closure_request(live_server, page, scre
     record_event(page, base, "Investigation terminated",
                  {"When": terminated.isoformat(), "Source": SOURCE, "Document number": "2026-417/7"},
                  {"Who acted": "Police (Ministry of Internal Affairs)",
-                  "Ground *": "'Lack of evidence' (CPC 35(1)(1) or (2), not specified)"})
+                  "Ground *": "CPC 35(1), paragraph not stated (quote the decision's words in the notes)"})
     flags = page.locator("#flags li.flag")
     # Nine days without service: the appeal clock cannot be checked.
     expect(flags.filter(has_text="Decision not served")).to_contain_text("critical")

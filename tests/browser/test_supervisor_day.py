@@ -9,7 +9,7 @@ and the statistics.
 Two-factor authentication is required of supervisors (``Config.REQUIRE_2FA_ROLES``) but
 switched off in ``TestConfig``, so the password is enough here.
 
-Keeps docs/screenshots/dashboard.png, reminders.png, handover.png and statistics.png current.
+Keeps docs/screenshots/dashboard.jpg, reminders.png, handover.png and statistics.png current.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def test_a_supervisors_day(live_server, new_page, login, screenshot):
     expect(critical.get_by_role("heading")).to_have_text(re.compile(r"^Critical flags \(\d+\)$"))
     all_critical = references(critical)
     assert TO_CLOSE in all_critical and STILL_OPEN in all_critical
-    screenshot(page, "dashboard.png")
+    screenshot(page, "dashboard.jpg")
 
     # Filtered: the region's cases only, and high flags instead of critical ones.
     almaty = {case["reference"] for case in seed_cases() if case.get("region") == "almaty_city"}
@@ -125,7 +125,7 @@ def test_a_supervisors_day(live_server, new_page, login, screenshot):
     page.get_by_label("Region").select_option(label="Pavlodar Region")
     page.get_by_role("button", name="Filter").click()
     expect(page.locator("section#unassigned tbody tr")).to_have_count(1)
-    expect(page.locator("section#overdue")).to_contain_text("Nothing overdue.")
+    expect(page.locator("section#overdue")).to_contain_text("No term has passed without its step on record.")
     assert references(page.locator("section#soon")) == {NEW}
 
     # The closure, approved on the case page.

@@ -25,7 +25,7 @@ def test_a_complete_event_is_cleaned():
 
 def test_unknown_type_is_named():
     assert errors_of({"type": "coffee_break", "at": "2021", "source": SOURCE}) == {
-        "type": "'coffee_break' is not an event type of DOMAIN.md §3"}
+        "type": "'coffee_break' is not an event type of the vocabulary (docs/vocabulary.md)"}
 
 
 def test_missing_date_source_and_required_field_are_all_reported():

@@ -735,7 +735,13 @@ def test_reprisal_raised_by_a_threat():
     c = case(complaint(), fact("r", "reprisal", "2024-03-10", kind="threat"))
     flag = the_flag(c, "2024-03-10", "reprisal")
     assert_flag(flag, "reprisal", CRITICAL, "r")
-    assert "threat" in flag.explanation
+    assert flag.explanation == "Reprisal: Threat (2024-03-10)."
+
+
+def test_reprisal_raised_with_its_kind_in_words_not_its_code():
+    c = case(complaint(), fact("r", "reprisal", "2024-03-10", kind="pressure_to_withdraw"))
+    assert the_flag(c, "2024-03-10", "reprisal").explanation == (
+        "Reprisal: Pressure to withdraw the complaint (2024-03-10).")
 
 
 def test_reprisal_not_raised_before_the_reprisal():
@@ -1080,6 +1086,56 @@ def test_hrc_window_closing_raised_as_an_absence_of_a_submission():
     flag = the_flag(refused_registration(), "2024-12-11", "hrc-window-closing")
     assert (flag.basis, flag.step) == (ABSENCE, "un_communication_submitted")
     assert "no communication to the Human Rights Committee is recorded" in flag.explanation
+
+
+# Each rule that can rest on an absence, both ways: nothing recorded by the due moment (absence, "find out"),
+# and the record showing the step late or not taken (record).
+BOTH_BASES = [
+    # rule, the case with nothing recorded, the same case with the step recorded late, when to look
+    pytest.param("authority-overdue",
+                 [fact("p", "appeal_filed", "2024-03-01", to_body="prosecutor")],
+                 [fact("d", "appeal_decided", "2024-03-20", body="prosecutor", outcome="rejected")], "2024-03-21",
+                 id="prosecutor silent"),
+    pytest.param("no-medical-exam-on-detention", [fact("d", "detention_recorded", "2024-03-01T10:00")],
+                 [fact("m", "medical_exam", "2024-03-01T20:00", kind="independent")], "2024-03-01T13:01",
+                 id="no exam on detention"),
+    pytest.param("investigation-overdue",
+                 [fact("reg", "registered_urpti", "2024-01-08", qualification="CC 146(2)"),
+                  fact("o", "investigation_opened", "2024-01-08", form="inquiry")],
+                 [fact("t", "investigation_terminated", "2024-06-03", ground="other")], "2024-02-10",
+                 id="investigation past its term"),
+    pytest.param("no-medical-care",
+                 [fact("m", "medical_exam", "2024-03-01T10:00", kind="independent", injuries=True, place_type="ivs")],
+                 [fact("r", "injury_reported_to_prosecutor", "2024-03-04")], "2024-03-02T10:01",
+                 id="injuries in an IVS"),
+    pytest.param("follow-up-overdue",
+                 [fact("u", "un_communication_submitted", "2021-02-01", committee="CAT"),
+                  fact("v", "un_views_adopted", "2024-09-23", violation_found=True)],
+                 [fact("r", "state_follow_up_reply", "2025-02-01")], "2024-12-24",
+                 id="follow-up reply"),
+    pytest.param("relatives-not-notified", [fact("a", "apprehension", "2024-01-01T03:00")],
+                 [fact("n", "relatives_notified", "2024-01-01T20:00")], "2024-01-01T15:01",
+                 id="relatives told late"),
+]
+
+
+@pytest.mark.parametrize(("rule", "silent", "late", "as_of"), BOTH_BASES)
+def test_an_absence_capable_flag_raised_as_an_absence_then_on_record(rule, silent, late, as_of):
+    absent = the_flag(case(*silent), as_of, rule)
+    assert absent.basis is ABSENCE and absent.step
+    assert "recorded" in absent.explanation and absent.action.startswith("Find out")
+    recorded = [f for f in derive(case(*silent, *late)).flags if f.rule == rule]
+    assert recorded and all(f.basis is RECORD for f in recorded)
+    assert all("recorded" not in f.explanation for f in recorded)
+
+
+def test_no_psychological_exam_raised_as_an_absence_then_on_record_once_confirmed():
+    assert the_flag(case(complaint()), "2024-03-01T10:00", "no-psychological-exam").basis is ABSENCE
+    c = case(complaint(), not_done("nd", "2024-05-01", "forensic_exam_ordered", "c", kind="forensic_fppe"))
+    flag = the_flag(c, "2024-05-01", "no-psychological-exam")
+    assert (flag.basis, flag.events) == (RECORD, ("c", "nd"))
+    fme_only = case(complaint(), not_done("nd", "2024-05-01", "forensic_exam_ordered", "c", kind="forensic_fme"))
+    assert the_flag(fme_only, "2024-05-01", "no-psychological-exam").basis is ABSENCE
 
 
 # --- no-lawyer-from-actual-detention ---------------------------------------------------------------------

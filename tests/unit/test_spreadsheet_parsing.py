@@ -504,3 +504,51 @@ def test_every_column_is_documented():
             assert f"`{column.key}`" in doc, f"docs/spreadsheet-import.md does not describe {column.key}"
     assert f"| cases per upload | {MAX_ROWS:,} |" in doc
     assert f"| events per upload | {sheet_module.MAX_EVENT_ROWS:,} |" in doc
+
+
+def test_the_event_types_of_the_truth_in_the_record_additions_are_read_with_their_fields():
+    """DOMAIN.md §3 additions: a step not taken pointing at its start, a resumption at the termination it quashed,
+    a placement at the ruling it rests on; every new type and field by code or label."""
+    cases = [["reference", "title", "minor"], ["KZ-2021-0001", "A minor held", "yes"]]
+    header = ["reference", "key", "type", "at", "source", "field:step", "field:refers_to", "field:against",
+              "field:court_ruling", "field:capacity", "field:facility", "field:what", "field:ground",
+              "field:place_type", "field:kind", "field:injuries", "field:suspected_of", "field:until"]
+    blank = [""] * (len(header) - 5)
+
+    def row(key: str, type_: str, at: str, **fields: str) -> list[str]:
+        cells = dict(zip(header[5:], blank, strict=True))
+        cells.update({f"field:{name}": value for name, value in fields.items()})
+        return ["KZ-2021-0001", key, type_, at, "lawyer's file", *cells.values()]
+
+    events = [header,
+              row("arrest", "apprehension", "08.01.2021 03:00", suspected_of="CC 99(1)"),
+              row("", "interrogation", "08.01.2021 04:00", until="08.01.2021 11:30"),
+              row("", "not_done", "08.01.2021 08:00", step="Relatives notified", refers_to="arrest"),
+              row("", "medical_exam", "08.01.2021", kind="admission", injuries="yes", place_type="ivs"),
+              row("", "held_with_adults", "21.01.2021", facility="Detention Centre No. 18"),
+              row("", "evidence_preservation_requested", "25.01.2021", what="CCTV and body-camera footage"),
+              row("closed", "investigation_terminated", "30.04.2021", ground="cpc_35_1_unstated"),
+              row("", "investigation_resumed", "20.05.2021", against="closed"),
+              row("ruling", "legal_capacity_ruling", "2021", capacity=""),
+              row("", "psychiatric_placement", "2021", court_ruling="ruling", facility="Aktas hospital")]
+    conversion = convert(csv_bytes(cases), csv_bytes(events))
+    assert problems(conversion) == []
+    [case] = conversion.document.cases
+    by_type = {e.type: e for e in case.events}
+    assert by_type["not_done"].fields == {"step": "relatives_notified", "refers_to": 0}
+    assert by_type["investigation_resumed"].fields == {"against": 6}
+    assert by_type["psychiatric_placement"].fields == {"court_ruling": 8, "facility": "Aktas hospital"}
+    assert by_type["medical_exam"].fields == {"kind": "admission", "injuries": True, "place_type": "ivs"}
+    assert by_type["evidence_preservation_requested"].fields == {"what": "cctv"}
+    assert by_type["interrogation"].fields == {"until": "2021-01-08T11:30"}
+    assert by_type["apprehension"].fields == {"suspected_of": "CC 99(1)"}
+    assert [e.type for e in case.events][:3] == ["apprehension", "interrogation", "not_done"]  # the sheet's order
+
+
+def test_the_ground_the_law_does_not_have_is_refused_with_the_codes_it_has():
+    cases = [["reference", "title"], ["KZ-2021-0001", "A"]]
+    events = [["reference", "type", "at", "source", "field:ground"],
+              ["KZ-2021-0001", "investigation_terminated", "30.04.2021", "s", "lack_of_evidence"]]
+    [problem] = problems(convert(csv_bytes(cases), csv_bytes(events)))
+    assert problem.startswith("events row 2, field:ground: 'lack_of_evidence' is not")
+    assert "cpc_35_1_unstated" in problem

@@ -7,12 +7,14 @@ from datetime import datetime, timedelta
 
 from app.procedure.casefile import Fact
 from app.procedure.law import NIGHT_FROM, NIGHT_UNTIL
-from app.procedure.phrase import Phrase
+from app.procedure.phrase import Label, Phrase
 from app.procedure.results import Basis, Flag, Severity
 from app.procedure.rules import Context, by, describe, rule
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, label_of
 from app.procedure.when import Precision, When
 
 UNOFFICIAL_PLACES = {"military_unit", "sports_hall", "other_unofficial"}
+REPRISAL_KINDS = EVENT_TYPES_BY_NAME["reprisal"].field("kind").choices
 
 
 @rule("custody-over-limit")
@@ -296,7 +298,7 @@ def reprisal(ctx: Context) -> Iterator[Flag]:
     for event in ctx.case.of_type("reprisal"):
         kind = event.get("kind")
         yield ctx.flag("reprisal", [event.ref],
-                       Phrase("Reprisal: %(kind)s (%(when)s).", kind=str(kind).replace("_", " ") if kind
+                       Phrase("Reprisal: %(kind)s (%(when)s).", kind=Label(label_of(REPRISAL_KINDS, kind)) if kind
                               else Phrase("unspecified"), when=str(event.when)),
                        action=Phrase("Request safety measures, report the reprisal to the prosecutor and consider UN "
                                      "interim measures."))
@@ -328,6 +330,8 @@ def victim_held_by_implicated_ministry(ctx: Context) -> Iterator[Flag]:
         return
     action = Phrase("Request a transfer to a facility of another ministry and safety measures.")
     missing = ctx.not_done(first, ("safety_measure_granted",), first.when.start)
+    absent_action = Phrase("Find out whether the complainant was moved or protected; if not, request a transfer to a "
+                           "facility of another ministry and safety measures.")
     if missing is not None:
         yield ctx.flag("victim-held-by-implicated-ministry", [first.ref, missing.ref],
                        Phrase("The complainant is still held by the ministry of the officers accused, with no "
@@ -336,4 +340,4 @@ def victim_held_by_implicated_ministry(ctx: Context) -> Iterator[Flag]:
     yield ctx.flag("victim-held-by-implicated-ministry", [first.ref],
                    Phrase("The complainant is still held by the ministry of the officers accused, with no "
                           "transfer or safety measure recorded."), basis=Basis.ABSENCE, step="safety_measure_granted",
-                   action=action)
+                   action=absent_action)
