@@ -153,14 +153,23 @@ class Context:
         return self.flag(rule_id, events, record, step=step, severity=severity, action=action,
                          active_from=active_from, active_until=until)
 
-    def flags_when_not_met(self, rule_id: str, deadline_rules: tuple[str, ...], record: str, absent: str, *,
-                           action: str | None = None, absent_action: str | None = None,
+    def flags_when_not_met(self, rule_id: str, deadline_rules: tuple[str, ...], record: Wording, absent: Wording, *,
+                           action: Wording | None = None, absent_action: Wording | None = None,
                            keep_when_late: bool = True) -> list[Flag]:
-        """``flag_when_not_met`` for every deadline of these rules."""
-        flags = (self.flag_when_not_met(rule_id, d, record, absent, action=action, absent_action=absent_action,
+        """``flag_when_not_met`` for every deadline of these rules; a wording may be a function of the
+        deadline (an absence names the moment by which nothing is recorded)."""
+        flags = (self.flag_when_not_met(rule_id, d, _worded(record, d), _worded(absent, d),
+                                        action=_worded(action, d), absent_action=_worded(absent_action, d),
                                         keep_when_late=keep_when_late)
                  for d in self.of_rule(*deadline_rules))
         return [f for f in flags if f is not None]
+
+
+Wording = str | Callable[[Deadline], str]
+
+
+def _worded(wording: Wording | None, deadline: Deadline) -> str | None:
+    return wording(deadline) if callable(wording) else wording
 
 
 def deadline_step(deadline: Deadline) -> str | None:

@@ -88,17 +88,13 @@ def investigated_by_implicated(ctx: Context) -> Iterator[Flag]:
 
 @rule("no-forensic-exam")
 def no_forensic_exam(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("forensic-exam-3d"):
-        flag = ctx.flag_when_not_met(
-            "no-forensic-exam", deadline,
-            Phrase("No forensic examination was ordered within 3 days of the injuries becoming known."),
-            Phrase("No forensic examination is recorded as ordered by %(due)s, 3 days after the injuries became "
-                   "known.", due=by(deadline)),
-            action=Phrase("Request a forensic medical examination (FME) at once."),
-            absent_action=Phrase("Find out whether a forensic medical examination was ordered, or request one at "
-                                 "once."))
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met(
+        "no-forensic-exam", ("forensic-exam-3d",),
+        Phrase("No forensic examination was ordered within 3 days of the injuries becoming known."),
+        lambda deadline: Phrase("No forensic examination is recorded as ordered by %(due)s, 3 days after the "
+                                "injuries became known.", due=by(deadline)),
+        action=Phrase("Request a forensic medical examination (FME) at once."),
+        absent_action=Phrase("Find out whether a forensic medical examination was ordered, or request one at once."))
 
 
 @rule("no-psychological-exam")
@@ -177,18 +173,15 @@ def decision_not_served(ctx: Context) -> Iterator[Flag]:
 
 @rule("investigation-overdue")
 def investigation_overdue(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("investigation-term"):
-        flag = ctx.flag_when_not_met(
-            "investigation-overdue", deadline,
-            Phrase("The investigation went on beyond its term with no extension."),
-            Phrase("No end of the investigation and no extension is recorded by %(due)s, the end of its term.",
-                   due=by(deadline)),
-            action=Phrase("Ask the prosecutor why the term was exceeded."),
-            absent_action=Phrase("Find out whether the investigation was extended, ended or suspended; if not, ask "
-                                 "the prosecutor why the term was exceeded."),
-            keep_when_late=False)
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met(
+        "investigation-overdue", ("investigation-term",),
+        Phrase("The investigation went on beyond its term with no extension."),
+        lambda deadline: Phrase("No end of the investigation and no extension is recorded by %(due)s, the end of "
+                                "its term.", due=by(deadline)),
+        action=Phrase("Ask the prosecutor why the term was exceeded."),
+        absent_action=Phrase("Find out whether the investigation was extended, ended or suspended; if not, ask the "
+                             "prosecutor why the term was exceeded."),
+        keep_when_late=False)
 
 
 @rule("qualified-as-lesser-offence")

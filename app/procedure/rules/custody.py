@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from app.procedure.casefile import Fact
 from app.procedure.law import NIGHT_FROM, NIGHT_UNTIL
 from app.procedure.phrase import Label, Phrase
-from app.procedure.results import Basis, Flag, Severity
+from app.procedure.results import Basis, Deadline, Flag, Severity
 from app.procedure.rules import Context, by, describe, rule
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, label_of
 from app.procedure.when import Precision, When
@@ -19,24 +19,25 @@ REPRISAL_KINDS = EVENT_TYPES_BY_NAME["reprisal"].field("kind").choices
 
 @rule("custody-over-limit")
 def custody_over_limit(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("custody-48h"):
-        if ctx.case.minor:
-            record = Phrase("No court authorisation or release within the custody limit (24 h for a minor) after the "
-                            "apprehension.")
-            absent = Phrase("No court authorisation or release is recorded by %(due)s, the end of the custody limit "
-                            "(24 h for a minor).", due=by(deadline))
-        else:
-            record = Phrase("No court authorisation or release within the custody limit (CPC 131(4)) after the "
-                            "apprehension.")
-            absent = Phrase("No court authorisation or release is recorded by %(due)s, the end of the custody limit "
-                            "(CPC 131(4)).", due=by(deadline))
-        flag = ctx.flag_when_not_met(
-            "custody-over-limit", deadline, record, absent,
-            action=Phrase("Demand release and complain to the prosecutor and the investigating judge at once."),
-            absent_action=Phrase("Find out whether and when a court authorised the custody or the person was "
-                                 "released; if neither, demand release and complain at once."))
-        if flag:
-            yield flag
+    if ctx.case.minor:
+        record = Phrase("No court authorisation or release within the custody limit (24 h for a minor) after the "
+                        "apprehension.")
+
+        def absent(deadline: Deadline) -> Phrase:
+            return Phrase("No court authorisation or release is recorded by %(due)s, the end of the custody limit "
+                          "(24 h for a minor).", due=by(deadline))
+    else:
+        record = Phrase("No court authorisation or release within the custody limit (CPC 131(4)) after the "
+                        "apprehension.")
+
+        def absent(deadline: Deadline) -> Phrase:
+            return Phrase("No court authorisation or release is recorded by %(due)s, the end of the custody limit "
+                          "(CPC 131(4)).", due=by(deadline))
+    yield from ctx.flags_when_not_met(
+        "custody-over-limit", ("custody-48h",), record, absent,
+        action=Phrase("Demand release and complain to the prosecutor and the investigating judge at once."),
+        absent_action=Phrase("Find out whether and when a court authorised the custody or the person was released; "
+                             "if neither, demand release and complain at once."))
 
 
 @rule("detention-time-gap")
@@ -67,15 +68,12 @@ def detention_time_gap(ctx: Context) -> Iterator[Flag]:
 
 @rule("relatives-not-notified")
 def relatives_not_notified(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("relatives-12h"):
-        flag = ctx.flag_when_not_met(
-            "relatives-not-notified", deadline,
-            Phrase("Relatives were not notified within 12 hours of the apprehension."),
-            Phrase("No notification of relatives is recorded by %(due)s, 12 hours after the apprehension.",
-                   due=by(deadline)),
-            absent_action=Phrase("Find out from the family whether and when they were told of the detention."))
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met(
+        "relatives-not-notified", ("relatives-12h",),
+        Phrase("Relatives were not notified within 12 hours of the apprehension."),
+        lambda deadline: Phrase("No notification of relatives is recorded by %(due)s, 12 hours after the "
+                                "apprehension.", due=by(deadline)),
+        absent_action=Phrase("Find out from the family whether and when they were told of the detention."))
 
 
 @rule("no-medical-exam-on-detention")
@@ -242,17 +240,14 @@ def minor_held_with_adults(ctx: Context) -> Iterator[Flag]:
 
 @rule("no-medical-care")
 def no_medical_care(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("injury-report-24h"):
-        flag = ctx.flag_when_not_met(
-            "no-medical-care", deadline,
-            Phrase("Injuries found in custody were not reported to the prosecutor within 24 hours."),
-            Phrase("No report to the prosecutor of the injuries found in custody is recorded by %(due)s.",
-                   due=by(deadline)),
-            action=Phrase("Report the injuries to the prosecutor and request a forensic examination."),
-            absent_action=Phrase("Find out whether the facility reported the injuries to the prosecutor; report "
-                                 "them yourself and request a forensic examination."))
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met(
+        "no-medical-care", ("injury-report-24h",),
+        Phrase("Injuries found in custody were not reported to the prosecutor within 24 hours."),
+        lambda deadline: Phrase("No report to the prosecutor of the injuries found in custody is recorded by "
+                                "%(due)s.", due=by(deadline)),
+        action=Phrase("Report the injuries to the prosecutor and request a forensic examination."),
+        absent_action=Phrase("Find out whether the facility reported the injuries to the prosecutor; report them "
+                             "yourself and request a forensic examination."))
     for exam in ctx.case.of_type("medical_exam"):
         if exam.get("kind") == "admission" and exam.get("injuries") is True:
             care = next((e for e in ctx.case.after(exam, "medical_exam") if e.get("kind") != "admission"), None)

@@ -92,14 +92,12 @@ def cat_delay(ctx: Context) -> Iterator[Flag]:
 
 @rule("follow-up-overdue")
 def follow_up_overdue(ctx: Context) -> Iterator[Flag]:
-    for deadline in ctx.of_rule("follow-up-cat", "follow-up-hrc"):
-        flag = ctx.flag_when_not_met(
-            "follow-up-overdue", deadline,
-            Phrase("The State's reply on the follow-up to the Views came late."),
-            Phrase("No State reply on the follow-up to the Views is recorded by %(due)s.", due=by(deadline)),
-            action=Phrase("Inform the Committee's follow-up rapporteur."),
-            absent_action=Phrase("Find out from the Committee's follow-up reports whether the State replied; if "
-                                 "not, inform the follow-up rapporteur."),
-            keep_when_late=False)
-        if flag:
-            yield flag
+    yield from ctx.flags_when_not_met(
+        "follow-up-overdue", ("follow-up-cat", "follow-up-hrc"),
+        Phrase("The State's reply on the follow-up to the Views came late."),
+        lambda deadline: Phrase("No State reply on the follow-up to the Views is recorded by %(due)s.",
+                                due=by(deadline)),
+        action=Phrase("Inform the Committee's follow-up rapporteur."),
+        absent_action=Phrase("Find out from the Committee's follow-up reports whether the State replied; if not, "
+                             "inform the follow-up rapporteur."),
+        keep_when_late=False)
