@@ -350,14 +350,14 @@ class Generator:
         planned = sorted((p for p in story.events if p.moment < self.cutoff), key=lambda p: p.moment)
         kept = {p.uid for p in planned}
         result = []
-        for p in planned:
+        for position, p in enumerate(planned):  # the lawyer's order is the order of the story
             clean = clean_event(p.raw, now=self.cutoff)  # raises on any invalid payload
             refs = [clean.fields[name] for name in clean.event_fields()]
             assert all(ref in kept for ref in refs), f"{p.raw['type']} points outside its case"
             result.append({
                 "id": self.ids.next("event"), "uid": p.uid, "case_id": case_id, "type": clean.type,
                 "occurred_on": clean.at.day, "occurred_time": clean.at.clock, "precision": int(clean.at.precision),
-                "body": clean.body, "document_number": clean.document_number,
+                "position": position, "body": clean.body, "document_number": clean.document_number,
                 "document_title": clean.document_title, "source": clean.source, "notes": clean.notes,
                 "fields": clean.fields, "created_at": self._aware(clean.at.day), "created_by_id": lawyer,
                 "updated_at": self._aware(clean.at.day), "updated_by_id": lawyer, "version": 1})

@@ -38,7 +38,7 @@ IMPLICATED = {"police": "dis", "dis": "dis", "penitentiary": "dis", "national_gu
 APPREHENDING = {"police": "police", "dis": "police", "penitentiary": "penitentiary", "national_guard": "national_guard",
                 "nsc": "nsc", "military": "military", "aca": "aca"}
 QUALIFICATIONS = (("CC 146(2)", 45), ("CC 146(1)", 30), ("CC 362(4)", 12), ("CC 146(3)", 8), ("CC 146(4)", 5))
-GROUNDS = (("no_corpus_delicti", 40), ("no_event", 35), ("lack_of_evidence", 20), ("amnesty", 2), ("other", 3))
+GROUNDS = (("no_corpus_delicti", 40), ("no_event", 35), ("cpc_35_1_unstated", 20), ("amnesty", 2), ("other", 3))
 DECISION_TITLES = {
     "investigation_terminated": ("Decision to terminate the pre-trial investigation",
                                  "Постановление о прекращении досудебного расследования"),
