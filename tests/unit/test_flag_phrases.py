@@ -145,6 +145,9 @@ BUILT = {
         perpetrator_agency="police"),
     "held by the police's ministry": CaseFile.build([COMPLAINT], victim_flags=["in_custody_now"],
                                                     perpetrator_agency="police"),
+    "no communication sent, confirmed": CaseFile.build([
+        fact("d", "registration_refused", "2020-06-10"),
+        fact("nd", "not_done", "2024-12-20", step="un_communication_submitted", refers_to="d")]),
     "held by the police's ministry, confirmed": CaseFile.build([
         COMPLAINT, fact("nd", "not_done", "2024-03-10", step="safety_measure_granted", refers_to="c")],
         victim_flags=["in_custody_now"], perpetrator_agency="police"),

@@ -1337,6 +1337,21 @@ def test_cat_delay_raised_more_than_five_years_after_the_last_domestic_decision(
     assert (flag.basis, flag.step) == (ABSENCE, "un_communication_submitted")
 
 
+def test_cat_delay_raised_on_record_once_a_lawyer_confirmed_nothing_was_sent():
+    c = case(fact("d", "registration_refused", "2019-05-08"),
+             not_done("nd", "2024-06-01", "un_communication_submitted", "d"))
+    flag = the_flag(c, "2024-06-01", "cat-delay")
+    assert (flag.basis, flag.events) == (RECORD, ("d", "nd"))
+    assert "no communication has been sent to the Committee against Torture" in flag.explanation
+
+
+def test_hrc_window_closing_raised_on_record_once_a_lawyer_confirmed_nothing_was_sent():
+    c = refused_registration(not_done("nd", "2024-12-20", "un_communication_submitted", "rr"))
+    flag = the_flag(c, "2024-12-20", "hrc-window-closing")
+    assert (flag.basis, flag.events) == (RECORD, ("rr", "nd"))
+    assert flag.action_due == datetime(2025, 6, 10, 23, 59)
+
+
 def test_cat_delay_not_raised_once_a_communication_is_submitted():
     c = case(fact("d", "registration_refused", "2019-05-08"),
              fact("u", "un_communication_submitted", "2023-01-10", committee="CAT"))

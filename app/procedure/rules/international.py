@@ -55,16 +55,25 @@ def hrc_window_closing(ctx: Context) -> Iterator[Flag]:
         start = ctx.case.by_ref(deadline.from_event)
         warning = compute_due(start.when.latest(), ctx.settings.term("hrc-window-warning", start.when.day),
                               ctx.calendar)
+        window = {"action_due": deadline.due.due if deadline.due else None,
+                  "active_from": warning.due + timedelta(minutes=1),
+                  "active_until": deadline.latest_due + timedelta(minutes=1)}
+        missing = ctx.not_done(start, ("un_communication_submitted",), start.when.start)
+        if missing is not None:
+            yield ctx.flag("hrc-window-closing", [deadline.from_event, missing.ref],
+                           Phrase("Four and a half years have passed since the last domestic decision (%(when)s) and "
+                                  "no communication has been sent to the Human Rights Committee; the five years end "
+                                  "on %(due)s.", when=str(start.when), due=by(deadline)),
+                           step="un_communication_submitted",
+                           action=Phrase("Submit the communication before the five years end."), **window)
+            continue
         yield ctx.flag("hrc-window-closing", [deadline.from_event],
                        Phrase("Four and a half years have passed since the last domestic decision (%(when)s) and no "
                               "communication to the Human Rights Committee is recorded; the five years end on "
                               "%(due)s.", when=str(start.when), due=by(deadline)),
                        basis=Basis.ABSENCE, step="un_communication_submitted",
                        action=Phrase("Submit the communication before the five years end, or record it if it was "
-                                     "sent."),
-                       action_due=deadline.due.due if deadline.due else None,
-                       active_from=warning.due + timedelta(minutes=1),
-                       active_until=deadline.latest_due + timedelta(minutes=1))
+                                     "sent."), **window)
 
 
 @rule("cat-delay")
@@ -80,6 +89,17 @@ def cat_delay(ctx: Context) -> Iterator[Flag]:
     last = decisions[-1]
     term = ctx.settings.term("cat-delay", last.when.day)
     since = compute_due(last.when.latest(), term, ctx.calendar).due
+    missing = ctx.not_done(last, ("un_communication_submitted",), last.when.start)
+    if missing is not None:
+        yield ctx.flag("cat-delay", [last.ref, missing.ref],
+                       Phrase("More than %(term)s have passed since the last domestic decision (%(when)s) and no "
+                              "communication has been sent to the Committee against Torture.", term=term,
+                              when=str(last.when)),
+                       step="un_communication_submitted",
+                       action=Phrase("Explain the delay in the communication (CAT rule 113(f)) and submit it without "
+                                     "further delay."),
+                       active_from=since + timedelta(minutes=1))
+        return
     yield ctx.flag("cat-delay", [last.ref],
                    Phrase("More than %(term)s have passed since the last domestic decision (%(when)s) and no "
                           "communication to the Committee against Torture is recorded.", term=term,
