@@ -147,9 +147,11 @@ EXPECTED: dict[str, list[tuple[str, Basis, tuple[str, ...]]]] = {
         ("appeal-deadline", ABSENCE, ("appeal_decided",)),
     ] if reference == "KZ-2021-ZHAPISHEVA" else []) for reference in KETTLING},
     "KZ-2022-TALDYKORGAN": [
-        # NGO l.459: five officers convicted on 10 February 2023; no appeal by the victims is reported.
-        # compensation-below-minimum is not raised: l.461 gives the payments only as euro averages
+        # NGO l.459: five officers convicted on 10 February 2023; no appeal by the victims is reported
         ("appeal-deadline", ABSENCE, ("verdict",)),
+        # NGO l.461: Fund payments averaging from €100, below the €210 minimum; l.453 gives the rate
+        # (30 MCI = €210), so the lower average is recorded as 14.28 MCI
+        ("compensation-below-minimum", RECORD, ("compensation_paid",)),
         ("no-psychological-exam", ABSENCE, ("incident",)),
     ],
     "KZ-2010-GERASIMOV": [
@@ -284,6 +286,12 @@ def test_zhilin_refoulement_risk_asks_for_interim_measures():
 
 def test_zhilins_own_conviction_does_not_close_his_case():
     assert evaluate(case_file(by_reference(ZHILIN)), AS_OF).stages == ["asylum"]
+
+
+def test_taldykorgan_payments_below_the_minimum_are_judged_at_the_sources_own_rate():
+    [flag] = flagged("KZ-2022-TALDYKORGAN", "compensation-below-minimum")
+    assert flag.explanation == ("The Victims Compensation Fund paid 14.2 MCI, below the minimum of 30 MCI for "
+                                "torture.")
 
 
 @pytest.mark.parametrize(("reference", "adopted"), [("KZ-2010-GERASIMOV", "2012-05-24"),
