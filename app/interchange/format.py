@@ -21,14 +21,16 @@ from app.procedure.vocabulary import (
     MAX_TEXT,
     PLACE_TYPES,
     REGIONS,
+    RELATIONS,
     ROLES,
+    SEXES,
     VICTIM_FLAGS,
     FieldErrors,
     clean_text,
     message_of,
     shown,
 )
-from app.procedure.when import almaty_now
+from app.procedure.when import InvalidWhen, Precision, When, almaty_now
 
 FORMAT_NAME = "qorgau.cases"
 FORMAT_VERSION = 1
@@ -36,11 +38,13 @@ REFERENCE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{2,39}")  # use fullmatch: "$"
 PERSON_KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 # The keys each object may have: a misspelt key is an error, never silently dropped.
 DOCUMENT_KEYS = frozenset({"format", "version", "people", "cases"})
-PERSON_KEYS = frozenset({"key", "name", "aliases", "description", "notes"})
+PERSON_KEYS = frozenset({"key", "name", "aliases", "description", "notes", "birth_date", "sex", "nationality",
+                         "relations"})
+RELATION_KEYS = frozenset({"kind", "relative"})
 CASE_KEYS = frozenset({"reference", "title", "region", "city", "place_type", "perpetrator_agency", "victim_flags",
-                       "incident", "summary", "parties", "events"})
+                       "incident", "summary", "summary_ru", "summary_in_draft", "parties", "events"})
 PARTY_KEYS = frozenset({"person", "role", "notes"})
-EVENT_KEYS = frozenset({"type", "at", "body", "document", "source", "notes", "fields"})
+EVENT_KEYS = frozenset({"type", "at", "body", "document", "source", "notes", "narrative", "narrative_ru", "fields"})
 EVENT_DOCUMENT_KEYS = frozenset({"number", "title"})
 MAX_TITLE = 300
 MAX_CITY = 200
@@ -72,6 +76,10 @@ class PersonRecord:
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
     notes: str | None = None
+    birth_date: str | None = None  # at its precision: "2005", "2005-03", "2005-03-14"
+    sex: str | None = None
+    nationality: str | None = None
+    relations: list[tuple[str, str]] = field(default_factory=list)  # (kind, the relative's key)
 
 
 @dataclass
@@ -96,6 +104,8 @@ class CaseRecord:
     victim_flags: list[str] = field(default_factory=list)
     incident: str | None = None
     summary: str | None = None
+    summary_ru: str | None = None
+    summary_in_draft: bool = False
     parties: list[PartyRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
 
@@ -210,8 +220,55 @@ def _parse_people(raw: Any, out: _Collector) -> list[PersonRecord]:
                 except ValueError as exc:
                     out.add(where, "aliases", message_of(exc))
         people.append(PersonRecord(key, name, aliases, description,
-                                   out.text(obj, "notes", where, limit=MAX_LONG_TEXT)))
+                                   out.text(obj, "notes", where, limit=MAX_LONG_TEXT),
+                                   *_person_details(obj, where, out), _relations(obj, where, out)))
+    _check_relatives(people, out)
     return people
+
+
+def _check_relatives(people: list[PersonRecord], out: _Collector) -> None:
+    keys = {p.key for p in people}
+    for i, person in enumerate(people):
+        for _kind, relative in person.relations:
+            if relative not in keys or relative == person.key:
+                out.add(f"people[{i}]", "relations", f"{shown(relative)} is not the key of another person")
+
+
+def _person_details(obj: dict, where: str, out: _Collector) -> tuple[str | None, str | None, str | None]:
+    birth = obj.get("birth_date")
+    if birth is not None:
+        try:
+            when = When.parse(birth)
+        except InvalidWhen as exc:
+            out.add(where, "birth_date", message_of(exc))
+            birth = None
+        else:
+            if when.precision is Precision.MINUTE:
+                out.add(where, "birth_date", "give the day, month or year, without a time")
+            birth = when.isoformat()
+    return birth, out.code(obj, "sex", where, _codes(SEXES)), out.text(obj, "nationality", where, limit=200)
+
+
+def _relations(obj: dict, where: str, out: _Collector) -> list[tuple[str, str]]:
+    raw = obj.get("relations", [])
+    if not isinstance(raw, list):
+        out.add(where, "relations", "must be a list of {kind, relative}")
+        return []
+    found = []
+    for i, item in enumerate(raw):
+        here = f"{where}, relations[{i}]"
+        if not isinstance(item, dict):
+            out.add(here, "(relation)", "must be an object")
+            continue
+        out.unknown_keys(item, RELATION_KEYS, here, "a relation")
+        kind = out.code(item, "kind", here, _codes(RELATIONS))
+        relative = item.get("relative")
+        if kind is None or not isinstance(relative, str):
+            if kind is not None:
+                out.add(here, "relative", "must be the key of another person")
+            continue
+        found.append((kind, relative))
+    return found
 
 
 def _parse_case(raw: Any, index: int, person_keys: set[str], now: datetime,
@@ -241,6 +298,8 @@ def _parse_case(raw: Any, index: int, person_keys: set[str], now: datetime,
         victim_flags=sorted(set(flags)),
         incident=out.text(raw, "incident", where, limit=MAX_INCIDENT),
         summary=out.text(raw, "summary", where, limit=MAX_LONG_TEXT),
+        summary_ru=out.text(raw, "summary_ru", where, limit=MAX_LONG_TEXT),
+        summary_in_draft=_flag(raw, "summary_in_draft", where, out),
     )
     case.parties = _parse_parties(raw.get("parties", []), where, person_keys, out)
     events_raw = raw.get("events", [])
@@ -251,6 +310,14 @@ def _parse_case(raw: Any, index: int, person_keys: set[str], now: datetime,
               for i, raw_event in enumerate(events_raw)]
     case.events = [e for e in parsed if e is not None]
     return case
+
+
+def _flag(obj: dict, name: str, where: str, out: _Collector) -> bool:
+    value = obj.get(name, False)
+    if not isinstance(value, bool):
+        out.add(where, name, "must be true or false")
+        return False
+    return value
 
 
 def _parse_parties(raw: Any, where: str, person_keys: set[str],
@@ -328,7 +395,9 @@ def dump_document(document: Document) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "people": [_drop_empty({
             "key": p.key, "name": p.name, "aliases": p.aliases,
-            "description": p.description, "notes": p.notes,
+            "description": p.description, "notes": p.notes, "birth_date": p.birth_date, "sex": p.sex,
+            "nationality": p.nationality,
+            "relations": [{"kind": kind, "relative": relative} for kind, relative in p.relations],
         }) for p in document.people],
         "cases": [_dump_case(c) for c in document.cases],
     }
@@ -345,6 +414,8 @@ def _dump_case(case: CaseRecord) -> dict[str, Any]:
         "victim_flags": case.victim_flags,
         "incident": case.incident,
         "summary": case.summary,
+        "summary_ru": case.summary_ru,
+        "summary_in_draft": case.summary_in_draft or None,
         "parties": [_drop_empty({"person": p.person, "role": p.role, "notes": p.notes})
                     for p in case.parties],
         "events": [_drop_empty({
@@ -354,6 +425,8 @@ def _dump_case(case: CaseRecord) -> dict[str, Any]:
             "document": _drop_empty({"number": e.document_number, "title": e.document_title}),
             "source": e.source,
             "notes": e.notes,
+            "narrative": e.narrative,
+            "narrative_ru": e.narrative_ru,
             "fields": e.fields,
         }) for e in case.events],
     })

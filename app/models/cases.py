@@ -43,6 +43,8 @@ class Case(db.Model):
     victim_in_custody_now: Mapped[bool] = mapped_column(default=False)
     incident: Mapped[str | None] = mapped_column(String(100), index=True)
     summary: Mapped[str | None] = mapped_column(Text)
+    summary_ru: Mapped[str | None] = mapped_column(Text)
+    summary_in_draft: Mapped[bool] = mapped_column(default=False)  # the facts of a communication open with it
     # Derived on write: reference, title, summary, incident lower-cased in Python (any script).
     search_text: Mapped[str] = mapped_column(Text, default="")
     # Derived from the timeline by app.procedure.stage, never typed in: " appeal international ".

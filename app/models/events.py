@@ -45,6 +45,10 @@ class Event(db.Model):
     document_title: Mapped[str | None] = mapped_column(String(2000))
     source: Mapped[str] = mapped_column(String(2000))
     notes: Mapped[str | None] = mapped_column(Text)
+    # How a communication's facts tell this event, in English and in Russian, when the lawyer writes it;
+    # without it the draft says the event in one sentence of its own (app.drafts.phrases).
+    narrative: Mapped[str | None] = mapped_column(Text)
+    narrative_ru: Mapped[str | None] = mapped_column(Text)
     fields: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -92,6 +96,8 @@ class Event(db.Model):
             "document_title": self.document_title,
             "source": self.source,
             "notes": self.notes,
+            "narrative": self.narrative,
+            "narrative_ru": self.narrative_ru,
             "fields": dict(self.fields or {}),
         }
 

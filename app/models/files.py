@@ -21,6 +21,9 @@ class EvidenceFile(db.Model):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
     original_name: Mapped[str] = mapped_column(String(255))
     description: Mapped[str | None] = mapped_column(String(2000))
+    # For a communication's annexes: the document's language and whether a translation is attached.
+    language: Mapped[str | None] = mapped_column(String(8))  # "ru", "kk", "en", …
+    translation: Mapped[str | None] = mapped_column(String(20))  # "none", "attached", "needed"
     content_type: Mapped[str] = mapped_column(String(100))  # detected from the content, not the name
     size: Mapped[int] = mapped_column()
     sha256: Mapped[str] = mapped_column(String(64))  # of the plaintext, checked on every download

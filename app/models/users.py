@@ -41,6 +41,10 @@ class User(UserMixin, db.Model):
     totp_last_step: Mapped[int | None] = mapped_column()
     # The interface language the user chose (app.i18n.LANGUAGES); None: the browser's.
     language: Mapped[str | None] = mapped_column(String(8))
+    # What a communication says of its representative: bar membership, organisation, postal address.
+    bar: Mapped[str | None] = mapped_column(String(300))
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    postal_address: Mapped[str | None] = mapped_column(String(1000))
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

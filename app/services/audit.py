@@ -25,6 +25,7 @@ from app.models import (
     CalendarToken,
     Case,
     CaseAssignment,
+    CaseLaw,
     CaseParty,
     Draft,
     DraftVersion,
@@ -34,6 +35,7 @@ from app.models import (
     FlagAcknowledgement,
     Handover,
     Person,
+    PersonRelation,
     RuleSetting,
     TreatyProcedure,
     User,
@@ -41,11 +43,11 @@ from app.models import (
 )
 from app.models.audit import AuditEntry
 
-AUDITED = (Case, CaseAssignment, CaseParty, Event, EventRevision, EvidenceFile, Person, Draft, DraftVersion,
-           FlagAcknowledgement, User, TreatyProcedure, CalendarToken, Approval, AssignmentChange, Handover,
-           CalendarAdjustment, RuleSetting, VocabularyTerm)
+AUDITED = (Case, CaseAssignment, CaseParty, Event, EventRevision, EvidenceFile, Person, PersonRelation, Draft,
+           DraftVersion, FlagAcknowledgement, User, TreatyProcedure, CalendarToken, Approval, AssignmentChange,
+           Handover, CalendarAdjustment, RuleSetting, VocabularyTerm, CaseLaw)
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "totp_secret", "totp_last_step", "search_text", "name_keys",
-                            "stages"})
+                            "stages", "contact_sealed"})
 ACTOR_KEY = "audit_actor"  # session.info key the CLI sets: "cli"
 
 

@@ -17,7 +17,7 @@ from app.interchange.format import (
     Problem,
     dump_document,
 )
-from app.models import Case, CaseParty, Event, Person, User
+from app.models import Case, CaseParty, Event, Person, PersonRelation, User
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME, Kind
 from app.services.cases import case_search_text, clean_case_fields
 from app.services.errors import NotFound
@@ -36,6 +36,11 @@ def import_document(session: Session, document: Document, *, user: User | None) 
     people = {p.key: create_person(session, {"name": p.name, "description": p.description,
                                              "aliases": p.aliases, "notes": p.notes})
               for p in document.people}
+    for record in document.people:
+        person = people[record.key]
+        person.birth_date, person.sex, person.nationality = record.birth_date, record.sex, record.nationality
+        for kind, relative in record.relations:
+            session.add(PersonRelation(person=person, kind=kind, relative=people[relative]))
     return [_import_case(session, record, people, user) for record in document.cases]
 
 
@@ -45,6 +50,7 @@ def _import_case(session: Session, record: CaseRecord, people: dict[str, Person]
         "title": record.title, "region": record.region, "city": record.city,
         "place_type": record.place_type, "perpetrator_agency": record.perpetrator_agency,
         "incident": record.incident, "summary": record.summary, "victim_flags": record.victim_flags,
+        "summary_ru": record.summary_ru, "summary_in_draft": record.summary_in_draft,
     })
     case = Case(reference=record.reference, created_by_id=user.id if user else None, **fields)
     case.search_text = case_search_text(case)
@@ -55,6 +61,7 @@ def _import_case(session: Session, record: CaseRecord, people: dict[str, Person]
     for position, rec in enumerate(record.events):  # the file's order is the lawyer's order
         event = Event(type=rec.type, body=rec.body, document_number=rec.document_number,
                       document_title=rec.document_title, source=rec.source, notes=rec.notes,
+                      narrative=rec.narrative, narrative_ru=rec.narrative_ru,
                       position=position, created_by_id=user.id if user else None)
         event.when = rec.at
         events.append(event)
@@ -86,13 +93,14 @@ def export_cases(session: Session, references: list[str]) -> dict[str, Any]:
                 keys[party.person_id] = f"p{len(keys) + 1}"
                 person = party.person
                 people.append(PersonRecord(keys[party.person_id], person.name, list(person.aliases or []),
-                                           person.description, person.notes))
+                                           person.description, person.notes, person.birth_date, person.sex,
+                                           person.nationality))
             parties.append(PartyRecord(keys[party.person_id], party.role, party.notes))
         timeline = case.timeline  # retracted events are not part of the record
         index = {e.uid: i for i, e in enumerate(timeline)}
         events = [EventRecord(
             type=e.type, at=e.when, source=e.source, body=e.body, document_number=e.document_number,
-            document_title=e.document_title, notes=e.notes,
+            document_title=e.document_title, notes=e.notes, narrative=e.narrative, narrative_ru=e.narrative_ru,
             fields={spec.name: index[e.fields[spec.name]] if spec.kind is Kind.EVENT else e.fields[spec.name]
                     for spec in e.event_type.fields if spec.name in (e.fields or {})},  # vocabulary order
         ) for e in timeline]
@@ -100,5 +108,10 @@ def export_cases(session: Session, references: list[str]) -> dict[str, Any]:
             reference=case.reference, title=case.title, region=case.region, city=case.city,
             place_type=case.place_type, perpetrator_agency=case.perpetrator_agency,
             victim_flags=case.victim_flags, incident=case.incident, summary=case.summary,
+            summary_ru=case.summary_ru, summary_in_draft=case.summary_in_draft,
             parties=parties, events=events))
+    by_id = {person_id: key for person_id, key in keys.items()}
+    for record, person_id in zip(people, keys, strict=True):
+        person = session.get(Person, person_id)
+        record.relations = [(r.kind, by_id[r.relative_id]) for r in person.relations if r.relative_id in by_id]
     return dump_document(Document(people=people, cases=records))
