@@ -27,7 +27,7 @@ _MARKER = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 REMEDY_TYPES = ("complaint_filed", "forwarded_without_registration", "registration_refused", "written_off",
                 "investigation_terminated", "decision_served", "appeal_filed", "appeal_decided", "verdict",
                 "asylum_appeal_filed", "asylum_appeal_decided")
-NOT_FACTS = ("authorization_signed",)
+NOT_FACTS = ("authorization_signed", "consent_given", "consent_withdrawn", "other_international_procedure")
 
 
 def is_remedy(event: EventView) -> bool:

@@ -187,6 +187,11 @@ SENTENCES: dict[str, tuple[str, str]] = {
                                         "{on} было заявлено ходатайство о сохранении доказательств ({evidence})."),
     "investigation_resumed": ("{on} the termination was quashed and the investigation resumed.",
                               "{on} постановление о прекращении было отменено, расследование возобновлено."),
+    "consent_given": ("{on} consent was given.", "{on} было дано согласие."),
+    "consent_withdrawn": ("{on} consent was withdrawn.", "{on} согласие было отозвано."),
+    "other_international_procedure": ("{on} the matter was submitted to another international procedure.",
+                                      "{on} вопрос был представлен на рассмотрение в рамках другой международной "
+                                      "процедуры."),
 }
 
 # A step the record shows was not taken (a not_done event), as the facts section states it.

@@ -40,6 +40,8 @@ class CleanEvent:
     document_title: str | None = None
     notes: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    narrative: str | None = None  # how a communication tells the event, in English
+    narrative_ru: str | None = None  # … and in Russian
 
     def event_fields(self) -> list[str]:
         """Names of this event's fields that point at another event."""
@@ -58,7 +60,8 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
     at = _clean_at(raw.get("at"), now, errors)
     texts: dict[str, str | None] = {}
     for name, limit in (("source", MAX_TEXT), ("document_number", MAX_TEXT),
-                        ("document_title", MAX_TEXT), ("notes", MAX_LONG_TEXT)):
+                        ("document_title", MAX_TEXT), ("notes", MAX_LONG_TEXT), ("narrative", MAX_LONG_TEXT),
+                        ("narrative_ru", MAX_LONG_TEXT)):
         value = raw.get(name)
         try:
             texts[name] = clean_text(value, limit) if value not in (None, "") else None
@@ -82,7 +85,7 @@ def clean_event(raw: Mapping[str, Any], *, now: datetime) -> CleanEvent:
     return CleanEvent(
         type=event_type.name, at=at, source=texts["source"] or "", body=body,  # type: ignore[arg-type]
         document_number=texts["document_number"], document_title=texts["document_title"],
-        notes=texts["notes"], fields=fields,
+        notes=texts["notes"], fields=fields, narrative=texts["narrative"], narrative_ru=texts["narrative_ru"],
     )
 
 

@@ -327,6 +327,10 @@ RULES: tuple[Rule, ...] = (
     _f("cat-delay", ME, "Long delay before the CAT",
        "more than 5 years since the last domestic decision and no CAT submission recorded",
        "CAT rules of procedure, rule 113(f)", "cat-delay", steps=("un_communication_submitted",)),
+    _f("consent-missing", C, "No consent to the communication",
+       "a communication submitted with no consent_given covering that committee before it (for a minor or a person "
+       "without capacity: by a parent or guardian; for the deceased: by next of kin), or after its withdrawal",
+       "HRC rules of procedure, rule 99(b); CAT rules of procedure, rule 113(a)", steps=("consent_given",)),
     _f("follow-up-overdue", ME, "Follow-up overdue", "State reply to Views overdue",
        "CAT rule 118(5); HRC Views (standard paragraph)", "follow-up-cat", "follow-up-hrc",
        steps=("state_follow_up_reply",)),

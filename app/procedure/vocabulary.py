@@ -137,6 +137,13 @@ ROLES = _choices(
     ("expert", "Expert"),
 )
 
+SEXES = _choices(("female", "Female"), ("male", "Male"))
+
+# A person's tie to another ("A is the mother of B": A, parent, B), for authors who act for a victim.
+RELATIONS = _choices(
+    ("parent", "parent of"), ("spouse", "spouse of"), ("child", "child of"), ("sibling", "sibling of"),
+    ("guardian", "guardian of"))
+
 VICTIM_FLAGS = _choices(
     ("minor", "Minor at the time"),
     ("woman", "Woman"),
@@ -252,6 +259,22 @@ _INTERVENTION = _terms(
 
 _FACILITY = (_text("facility", "Facility"), _choice("ministry", "Ministry", MINISTRIES))
 _EXAM_KIND = _choice("kind", "Kind of examination", EXAM_KINDS, required=True)
+
+
+CONSENT_SCOPES = _choices(
+    ("file", "File a communication with a committee"), ("publish", "Publish the case"),
+    ("name_publicly", "Use the name publicly"), ("anonymity", "Keep the name confidential (anonymity)"))
+CONSENT_GIVERS = _choices(
+    ("victim", "The victim"), ("parent", "A parent (the victim is a minor)"),
+    ("guardian", "The guardian (a minor or a person without legal capacity)"),
+    ("next_of_kin", "Next of kin (the victim has died)"))
+_CONSENT = (
+    _choice("scope", "For what", CONSENT_SCOPES, required=True),
+    _choice("committee", "Which committee (to file a communication)", COMMITTEES,
+            hint="Leave empty when the consent covers any committee."),
+    _choice("by", "Given by", CONSENT_GIVERS, required=True),
+    _text("signed_by", "Name of who signed", hint="Link the signed document to this event under Evidence files."),
+)
 
 
 def _type(name: str, family: str, label: str, *fields: Field) -> EventType:
@@ -416,8 +439,15 @@ EVENT_TYPES: tuple[EventType, ...] = (
               ("consent", "Victim's consent to the communication"),
               ("power_of_attorney", "Power of attorney for the representative")), required=True),
           _choice("committee", "For the committee", COMMITTEES)),
+    _type("other_international_procedure", "international", "Matter before another international procedure",
+          _text("procedure", "Which procedure (e.g. the Working Group on Arbitrary Detention)", required=True),
+          _choice("status", "Status", _choices(("pending", "Pending"), ("concluded", "Concluded"))),
+          _text("reference", "Its reference")),
     _type("implementation", "international", "Implementation of Views",
           _text("what", "What was done (compensation, reinvestigation…)")),
+    # consent
+    _type("consent_given", "consent", "Consent given", *_CONSENT),
+    _type("consent_withdrawn", "consent", "Consent withdrawn", *_CONSENT),
     # redress
     _type("compensation_claimed", "redress", "Compensation claimed",
           Field("amount_kzt", Kind.AMOUNT, "Amount (tenge)"),
@@ -442,7 +472,8 @@ EVENT_TYPES += (
 )
 
 EVENT_TYPES_BY_NAME: Mapping[str, EventType] = {t.name: t for t in EVENT_TYPES}
-FAMILIES = ("custody", "complaint", "investigation", "appeal", "asylum", "international", "redress", "any")
+FAMILIES = ("custody", "complaint", "investigation", "appeal", "asylum", "international", "consent", "redress",
+            "any")
 
 
 def label_of(choices: tuple[Choice, ...], code: str | None) -> str:

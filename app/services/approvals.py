@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from app.i18n import N_
 from app.models import Approval, ApprovalKind, ApprovalStatus, Case, Event, Role, User
 from app.models.types import utcnow
+from app.procedure.consent import consent_to_file
 from app.services.errors import Invalid, ServiceError
+from app.services.procedure import case_file_of
 
 # The labels below are marked for the catalogs, not translated here: the pages and each
 # reminder translate them where they are shown (``| tr``, gettext).
@@ -76,6 +78,8 @@ def decide(session: Session, approval: Approval, *, approve: bool, comment: str,
         raise Invalid({"status": _("This request was already %(status)s", status=_(STATUS_LABELS[approval.status]))})
     if approval.requested_by_id == user.id:
         raise Invalid({"status": _("A request is decided by a supervisor other than the one who made it")})
+    if approve and approval.kind is ApprovalKind.SEND_COMMUNICATION:
+        consent_stands(approval.case, None)
     approval.comment = _text(comment, "comment", None if approve else _("Say why the request is rejected"))
     approval.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
     approval.decided_by_id, approval.decided_at = user.id, utcnow()
@@ -100,12 +104,33 @@ def open_approval(session: Session, case: Case, kind: ApprovalKind) -> Approval 
         .order_by(Approval.id.desc()).limit(1))
 
 
-def authorise_event(session: Session, case: Case, event_type: str, user: User) -> Approval | None:
+def consent_stands(case: Case, committee: str | None) -> None:
+    """A communication is sent only with the consent of who may give it (``consent-missing``): for
+    ``committee``, or for either committee when the approval does not say which. Raises Invalid."""
+    facts = case_file_of(case)
+    committees = (committee,) if committee else ("CAT", "HRC")
+    states = [consent_to_file(facts, c) for c in committees]
+    if any(state.in_force for state in states):
+        return
+    if any(state.withdrawn is not None for state in states):
+        raise Invalid({"status": _("The consent to the communication was withdrawn: nothing may be sent.")})
+    raise Invalid({"status": _("No consent to the communication is recorded (event 'Consent given', with the signed "
+                               "document): it cannot be approved or sent without it.")})
+
+
+def authorise_event(session: Session, case: Case, event_type: str, user: User,
+                    fields: dict | None = None) -> Approval | None:
     """The approval an event of ``event_type`` carries out, or NeedsApproval. A supervisor's own
-    act is its approval, recorded as such; other events need none (None)."""
+    act is its approval, recorded as such; other events need none (None). A communication also needs
+    the consent of who may give it."""
     kind = KIND_OF_EVENT.get(event_type)
     if kind is None:
         return None
+    if kind is ApprovalKind.SEND_COMMUNICATION:
+        try:
+            consent_stands(case, (fields or {}).get("committee"))
+        except Invalid as exc:
+            raise NeedsApproval(exc.errors["status"]) from None
     approval = open_approval(session, case, kind)
     if approval is not None and approval.status is ApprovalStatus.APPROVED:
         return approval

@@ -85,6 +85,8 @@ def _apply(event: Event, clean: CleanEvent) -> None:
     event.document_title = clean.document_title
     event.source = clean.source
     event.notes = clean.notes
+    event.narrative = clean.narrative
+    event.narrative_ru = clean.narrative_ru
     event.fields = clean.fields
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.models import Event
 from app.procedure.vocabulary import EVENT_TYPES, Kind
 from app.services.approvals import KIND_OF_EVENT, decide, request_approval
+from app.services.timeline import record_event
 from tests.integration.conftest import row_counts
 
 SOURCE = "lawyer's file"
@@ -32,7 +33,11 @@ def test_the_type_chooser_lists_every_type(logged_in, case):
 
 
 def approved(session, case, event_type: str, lawyer, make_user) -> None:
-    """An event that carries a supervisor's decision out gets its approval first."""
+    """An event that carries a supervisor's decision out gets its approval first (a communication, the
+    victim's consent before that)."""
+    if event_type == "un_communication_submitted":
+        record_event(session, case, {"type": "consent_given", "at": "2021-01-01", "source": "Signed consent",
+                                     "fields": {"scope": "file", "by": "victim"}}, user=lawyer)
     if event_type in KIND_OF_EVENT:
         approval = request_approval(session, case, KIND_OF_EVENT[event_type], "r", lawyer)
         decide(session, approval, approve=True, comment="", user=make_user("supervisor"))
@@ -48,8 +53,8 @@ def test_each_form_shows_exactly_its_fields_and_records_a_valid_event(logged_in,
     approved(session, case, event_type.name, lawyer, make_user)
     response = post_event(logged_in, case, event_type.name, valid_form(event_type))
     assert response.status_code == 302, response.get_data(as_text=True)
-    event = session.scalar(select(Event).where(Event.case_id == case.id))
-    assert event.type == event_type.name
+    event = session.scalar(select(Event).where(Event.case_id == case.id, Event.type == event_type.name))
+    assert event is not None
     assert event.source == SOURCE
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from app.models import Approval, ApprovalStatus, AssignmentChange, AuditEntry, Case, CaseAssignment, Event, Handover
-from app.services.approvals import request_approval
+from app.services.approvals import decide, request_approval
 from app.services.assignments import assign_lawyer
 from app.services.cases import create_case
+from app.services.errors import Invalid
 from app.services.timeline import record_event
 from tests.integration.conftest import PASSWORD, row_counts
 
@@ -211,8 +213,15 @@ def test_withdrawing_a_complaint_waits_for_approval_and_uses_it_once(client, ses
     assert client.post(url, data=WITHDRAWAL).status_code == 422, "an approval is carried out once"
 
 
-def test_a_supervisors_own_submission_is_its_approval(client, session, case, make_user):
+def consented(session, case, lawyer, **fields) -> None:
+    record_event(session, case, {"type": "consent_given", "at": "2024-02-01", "source": "Signed consent",
+                                 "fields": {"scope": "file", "by": "victim", **fields}}, user=lawyer)
+    session.commit()
+
+
+def test_a_supervisors_own_submission_is_its_approval(client, session, case, lawyer, make_user):
     supervisor = make_user("supervisor")
+    consented(session, case, lawyer, committee="CAT")
     login(client, supervisor)
     response = client.post(f"/cases/{case.reference}/events/new?type=un_communication_submitted",
                            data={"at": "2024-03-01", "source": "s", "f_committee": "CAT"})
@@ -225,6 +234,7 @@ def test_a_supervisors_own_submission_is_its_approval(client, session, case, mak
 
 def test_recording_the_event_approves_a_lawyers_waiting_request(client, session, case, lawyer, make_user):
     supervisor = make_user("supervisor")
+    consented(session, case, lawyer)
     approval = request_approval(session, case, "send_communication", "Ready to file with CAT", lawyer)
     session.commit()
     login(client, supervisor)
@@ -234,6 +244,37 @@ def test_recording_the_event_approves_a_lawyers_waiting_request(client, session,
     assert approval.status is ApprovalStatus.APPROVED and approval.decided_by_id == supervisor.id
     assert approval.used_by_event_id is not None
     assert session.scalar(select(Approval).where(Approval.id != approval.id)) is None
+
+
+def test_a_communication_is_neither_approved_nor_recorded_without_consent(client, session, case, lawyer, make_user):
+    supervisor = make_user("supervisor")
+    approval = request_approval(session, case, "send_communication", "Ready to file with CAT", lawyer)
+    session.commit()
+    with pytest.raises(Invalid, match="No consent to the communication is recorded"):
+        decide(session, approval, approve=True, comment="", user=supervisor)
+    session.rollback()
+    login(client, supervisor)
+    refused = client.post(f"/cases/{case.reference}/events/new?type=un_communication_submitted",
+                          data={"at": "2024-03-01", "source": "s", "f_committee": "CAT"})
+    assert refused.status_code == 422
+    assert "No consent to the communication is recorded" in refused.get_data(as_text=True)
+    assert session.scalar(select(Event).where(Event.type == "un_communication_submitted")) is None
+
+
+def test_a_consent_for_another_committee_or_withdrawn_does_not_let_a_communication_go(client, session, case, lawyer,
+                                                                                   make_user):
+    supervisor = make_user("supervisor")
+    consented(session, case, lawyer, committee="HRC")
+    login(client, supervisor)
+    refused = client.post(f"/cases/{case.reference}/events/new?type=un_communication_submitted",
+                          data={"at": "2024-03-01", "source": "s", "f_committee": "CAT"})
+    assert refused.status_code == 422
+    record_event(session, case, {"type": "consent_withdrawn", "at": "2024-02-20", "source": "Letter",
+                                 "fields": {"scope": "file", "by": "victim", "committee": "HRC"}}, user=lawyer)
+    session.commit()
+    refused = client.post(f"/cases/{case.reference}/events/new?type=un_communication_submitted",
+                          data={"at": "2024-03-01", "source": "s", "f_committee": "HRC"})
+    assert refused.status_code == 422 and "was withdrawn" in refused.get_data(as_text=True)
 
 
 def test_a_case_event_still_records_without_approval_when_none_is_needed(session, case, lawyer):

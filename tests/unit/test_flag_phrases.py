@@ -148,6 +148,18 @@ BUILT = {
     "no communication sent, confirmed": CaseFile.build([
         fact("d", "registration_refused", "2020-06-10"),
         fact("nd", "not_done", "2024-12-20", step="un_communication_submitted", refers_to="d")]),
+    "consent withdrawn, then filed": CaseFile.build([
+        fact("g", "consent_given", "2024-03-01", scope="file", by="victim"),
+        fact("w", "consent_withdrawn", "2024-04-01", scope="file", by="victim"),
+        fact("u", "un_communication_submitted", "2024-05-01", committee="CAT")]),
+    "a deceased victim's communication without the family's consent": CaseFile.build([
+        fact("d", "death_in_custody", "2022-01-10"),
+        fact("u", "un_communication_submitted", "2024-05-01", committee="HRC")]),
+    "the communication of a person without capacity": CaseFile.build([
+        fact("r", "legal_capacity_ruling", "2022-01-10", capacity="none"),
+        fact("u", "un_communication_submitted", "2024-05-01", committee="HRC")]),
+    "a minor's communication without consent": CaseFile.build([
+        fact("u", "un_communication_submitted", "2024-05-01", committee="CAT")], victim_flags=["minor"]),
     "held by the police's ministry, confirmed": CaseFile.build([
         COMPLAINT, fact("nd", "not_done", "2024-03-10", step="safety_measure_granted", refers_to="c")],
         victim_flags=["in_custody_now"], perpetrator_agency="police"),

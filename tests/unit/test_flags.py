@@ -1358,8 +1358,57 @@ def test_cat_delay_not_raised_once_a_communication_is_submitted():
     assert not raised(c, "2025-01-01", "cat-delay")
 
 
+# --- consent-missing ------------------------------------------------------------------------------------------
+def submitted(*more: Fact, committee: str = "CAT", **facts_of_case: Any) -> CaseFile:
+    return case(*more, fact("u", "un_communication_submitted", "2024-05-01", committee=committee), **facts_of_case)
+
+
+def consent(ref: str, when: str, by: str = "victim", committee: str | None = None, kind: str = "consent_given",
+            scope: str = "file") -> Fact:
+    fields = {"scope": scope, "by": by, **({"committee": committee} if committee else {})}
+    return fact(ref, kind, when, **fields)
+
+
+def test_consent_missing_raised_as_an_absence_for_a_communication_without_consent():
+    flag = the_flag(submitted(), "2024-05-01", "consent-missing")
+    assert_flag(flag, "consent-missing", CRITICAL, "u")
+    assert (flag.basis, flag.step) == (ABSENCE, "consent_given")
+    assert flag.explanation == "No consent of the victim to the communication of 2024-05-01 is recorded before it."
+
+
+def test_consent_missing_raised_on_record_when_the_consent_was_withdrawn_before_the_submission():
+    c = submitted(consent("g", "2024-03-01"), consent("w", "2024-04-01", kind="consent_withdrawn"))
+    flag = the_flag(c, "2024-05-01", "consent-missing")
+    assert (flag.basis, flag.events) == (RECORD, ("u", "w"))
+
+
+@pytest.mark.parametrize(("victim_flags", "givers", "by"), [
+    ([], None, "victim"), (["minor"], None, "parent"), (["minor"], None, "guardian")])
+def test_consent_missing_not_raised_with_the_consent_of_who_may_give_it(victim_flags, givers, by):
+    assert not raised(submitted(consent("g", "2024-03-01", by=by), victim_flags=victim_flags), "2024-05-01",
+                      "consent-missing")
+
+
+def test_consent_missing_raised_when_a_minor_consented_alone():
+    c = submitted(consent("g", "2024-03-01", by="victim"), victim_flags=["minor"])
+    assert "a parent or the guardian" in the_flag(c, "2024-05-01", "consent-missing").explanation
+
+
+def test_consent_missing_raised_when_the_victim_is_dead_and_only_the_victim_consented():
+    c = submitted(consent("g", "2020-03-01", by="victim"), fact("d", "death_in_custody", "2022-01-10"))
+    assert "the next of kin" in the_flag(c, "2024-05-01", "consent-missing").explanation
+    assert not raised(submitted(consent("k", "2022-03-01", by="next_of_kin"), fact("d", "death_in_custody",
+                                                                                    "2022-01-10")),
+                      "2024-05-01", "consent-missing")
+
+
+def test_consent_missing_not_raised_by_a_consent_for_any_committee_but_raised_for_another_one():
+    assert not raised(submitted(consent("g", "2024-03-01")), "2024-05-01", "consent-missing")
+    assert raised(submitted(consent("g", "2024-03-01", committee="HRC")), "2024-05-01", "consent-missing")
+
+
 def test_every_flag_rule_of_the_table_has_raised_and_not_raised_tests():
-    assert len(FLAG_RULES) == 37
+    assert len(FLAG_RULES) == 38
     names = [name for name in globals() if name.startswith("test_")]
     for rule in FLAG_RULES:
         stem = "test_" + rule.replace("-", "_")

@@ -158,16 +158,22 @@ EXPECTED: dict[str, list[tuple[str, Basis, tuple[str, ...]]]] = {
         # NGO l.82: violations found, compensation ordered by courts; no State follow-up reply is reported
         ("follow-up-overdue", ABSENCE, ("un_views_adopted",)),
         ("stalled-case", ABSENCE, ("implementation",)),
+        # absence: the seed sources record no consent to the communication (the committee registered it)
+        ("consent-missing", ABSENCE, ("un_communication_submitted",)),
     ],
     "KZ-2012-BAYRAMOV": [
         # NGO l.84: as Gerasimov
         ("follow-up-overdue", ABSENCE, ("un_views_adopted",)),
         ("stalled-case", ABSENCE, ("implementation",)),
+        # absence: the seed sources record no consent to the communication (the committee registered it)
+        ("consent-missing", ABSENCE, ("un_communication_submitted",)),
     ],
     "KZ-2010-YEVLOYEV": [
         # NGO l.471, CAT record l.37: the decision exists, the Committee asks what was done; no reply reported
         ("follow-up-overdue", ABSENCE, ("un_views_adopted",)),
         ("stalled-case", ABSENCE, ("un_views_adopted",)),
+        # absence: the seed sources record no consent to the communication (the committee registered it)
+        ("consent-missing", ABSENCE, ("un_communication_submitted",)),
     ],
     "KZ-2023-RAKISHEV": [
         # CAT record l.37: findings in his case, nothing else stated

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from app.procedure.calendar import compute_due
 from app.procedure.casefile import Fact
+from app.procedure.consent import consent_to_file
 from app.procedure.phrase import Phrase
 from app.procedure.results import Basis, Flag
 from app.procedure.rules import Context, by, rule
@@ -121,3 +122,32 @@ def follow_up_overdue(ctx: Context) -> Iterator[Flag]:
         absent_action=Phrase("Find out from the Committee's follow-up reports whether the State replied; if not, "
                              "inform the follow-up rapporteur."),
         keep_when_late=False)
+
+
+# Who must consent, when one person must (a minor's parent or guardian are said together, below).
+GIVERS = {"victim": Phrase("the victim"), "guardian": Phrase("the guardian"), "next_of_kin": Phrase("the next of kin")}
+
+
+@rule("consent-missing")
+def consent_missing(ctx: Context) -> Iterator[Flag]:
+    """A communication filed without the consent of who may give it (DOMAIN.md §6 additions). A draft
+    without it is stopped by the admissibility check and the submission's approval."""
+    for submission in ctx.case.of_type("un_communication_submitted"):
+        committee = submission.get("committee") or ""
+        state = consent_to_file(ctx.case, committee, before=submission)
+        if state.in_force:
+            continue
+        who = GIVERS[state.givers[0]] if len(state.givers) == 1 else Phrase("a parent or the guardian")
+        action = Phrase("Obtain the written consent and send it to the Committee, or withdraw the communication.")
+        if state.withdrawn is not None:
+            yield ctx.flag("consent-missing", [submission.ref, state.withdrawn.ref],
+                           Phrase("The communication of %(when)s was submitted after the consent to it was withdrawn "
+                                  "(%(withdrawn)s).", when=str(submission.when), withdrawn=str(state.withdrawn.when)),
+                           step="consent_given", action=action)
+            continue
+        yield ctx.flag("consent-missing", [submission.ref],
+                       Phrase("No consent of %(who)s to the communication of %(when)s is recorded before it.",
+                              who=who, when=str(submission.when)),
+                       basis=Basis.ABSENCE, step="consent_given",
+                       action=Phrase("Find out whether %(who)s consented in writing; record the consent with the "
+                                     "signed document, or obtain it.", who=who))
