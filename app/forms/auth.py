@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import pgettext
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from app.forms.common import pairs
@@ -42,3 +42,11 @@ def role_choices():
     names = {"lawyer": pgettext("role", "Lawyer"), "supervisor": pgettext("role", "Supervisor"),
              "admin": pgettext("role", "Admin")}
     return pairs((r.value, names.get(r.value, r.value.title())) for r in Role)
+
+
+class RepresentativeForm(FlaskForm):
+    """What a communication says of its representative, the lawyer who signs it."""
+
+    bar = StringField(_l("Bar membership (bar association and licence number)"), validators=[Length(max=300)])
+    organisation = StringField(_l("Organisation"), validators=[Length(max=300)])
+    postal_address = TextAreaField(_l("Postal address for the committee's letters"), validators=[Length(max=1000)])

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
 
 from app.forms.common import code_select, options, pairs
-from app.procedure.vocabulary import BODIES, PLACE_TYPES, REGIONS, ROLES, VICTIM_FLAGS
+from app.procedure.vocabulary import BODIES, PLACE_TYPES, REGIONS, RELATIONS, ROLES, SEXES, VICTIM_FLAGS
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -23,6 +23,8 @@ class CaseForm(FlaskForm):
     victim_flags = MultiCheckboxField(_l("Victim"), choices=options(VICTIM_FLAGS, blank=None))
     incident = StringField(_l("Shared incident"), description=_l("links group cases, e.g. january-2022"))
     summary = TextAreaField(_l("Summary"))
+    summary_ru = TextAreaField(_l("Summary in Russian"), description=_l("for a Russian communication"))
+    summary_in_draft = BooleanField(_l("A communication's facts open with this summary"))
     version = HiddenField()
 
 
@@ -38,6 +40,20 @@ class PartyForm(FlaskForm):
 class PersonForm(FlaskForm):
     name = StringField(_l("Name"))
     description = StringField(_l("Description (when the name is unknown)"))
-    aliases = TextAreaField(_l("Other spellings, one per line"))
+    aliases = TextAreaField(_l("Other spellings, one per line"),
+                            description=_l("the spelling in Cyrillic is the one a Russian communication uses"))
     notes = TextAreaField(_l("Notes"))
+    birth_date = StringField(_l("Date of birth"), description=_l("YYYY, YYYY-MM or YYYY-MM-DD: only as precise as "
+                                                                 "the record"))
+    sex = SelectField(_l("Sex"), choices=options(SEXES), validate_choice=False)
+    nationality = StringField(_l("Nationality"))
+    address = TextAreaField(_l("Address for correspondence"), description=_l("kept encrypted; shown only to those "
+                                                                            "who may see the person's cases"))
+    phone = StringField(_l("Telephone"))
+    email = StringField(_l("E-mail"))
     version = HiddenField()
+
+
+class RelationForm(FlaskForm):
+    kind = SelectField(_l("is the"), choices=options(RELATIONS))
+    relative_id = SelectField(_l("of"), choices=[], validate_choice=False)

@@ -39,6 +39,12 @@ class EventFormBase(FlaskForm):
     document_title = StringField(_l("Document title"))
     source = StringField(_l("Source"), description=_l("document and paragraph, or \"lawyer's file\""))
     notes = TextAreaField(_l("Notes"))
+    narrative = TextAreaField(_l("For a communication: how its facts tell this event (English)"),
+                              description=_l("written as counsel would sign it; without it the draft says the event "
+                                             "in one plain sentence"))
+    narrative_ru = TextAreaField(_l("For a communication: the same in Russian"),
+                                 description=_l("a Russian draft prints no English: without this text it lists the "
+                                                "event as still to be written in Russian"))
     reason = TextAreaField(_l("Why is this event corrected?"))
     also_cases = MultiCheckboxField(_l("Record the same event in the linked cases too"),
                                     choices=[], validate_choice=False)
@@ -140,6 +146,8 @@ def form_to_raw(form: EventFormBase, event_type: EventType) -> dict[str, Any]:
         "document_title": form.document_title.data,
         "source": form.source.data,
         "notes": form.notes.data,
+        "narrative": form.narrative.data,
+        "narrative_ru": form.narrative_ru.data,
         "fields": fields,
     }
 
@@ -164,6 +172,8 @@ def fill_from_event(form: EventFormBase, event: Event) -> None:
     form.document_title.data = event.document_title
     form.source.data = event.source
     form.notes.data = event.notes
+    form.narrative.data = event.narrative
+    form.narrative_ru.data = event.narrative_ru
     form.version.data = str(event.version)
     for spec in event.event_type.fields:
         value = (event.fields or {}).get(spec.name)

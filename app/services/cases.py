@@ -32,7 +32,8 @@ _CODES = {
     "place_type": {c.code for c in PLACE_TYPES},
     "perpetrator_agency": {c.code for c in BODIES},
 }
-_TEXTS = {"title": MAX_TITLE, "city": MAX_CITY, "incident": MAX_INCIDENT, "summary": MAX_LONG_TEXT}
+_TEXTS = {"title": MAX_TITLE, "city": MAX_CITY, "incident": MAX_INCIDENT, "summary": MAX_LONG_TEXT,
+          "summary_ru": MAX_LONG_TEXT}
 
 
 def clean_case_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -57,6 +58,7 @@ def clean_case_fields(data: dict[str, Any]) -> dict[str, Any]:
         errors["victim_flags"] = _("unknown flags: %(flags)s", flags=", ".join(sorted(unknown)))
     for code, column in VICTIM_FLAG_COLUMNS.items():
         cleaned[column] = code in flags
+    cleaned["summary_in_draft"] = bool(data.get("summary_in_draft"))
     if errors:
         raise Invalid(errors)
     return cleaned

@@ -26,6 +26,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from app.i18n import N_
 from app.models import Case, EvidenceFile, User
 from app.procedure.vocabulary import clean_text, message_of
 from app.services.errors import Invalid
@@ -142,3 +143,35 @@ def case_files(session: Session, case: Case) -> list[EvidenceFile]:
     return list(session.scalars(select(EvidenceFile).where(EvidenceFile.case_id == case.id,
                                                            EvidenceFile.archived_at.is_(None))
                                 .options(joinedload(EvidenceFile.uploaded_by)).order_by(EvidenceFile.uploaded_at)))
+
+
+FILE_LANGUAGES = (("ru", N_("Russian")), ("kk", N_("Kazakh")), ("en", N_("English")),
+                  ("other", N_("Another language")))
+TRANSLATIONS = (("none", N_("No translation needed")), ("attached", N_("Translation attached")),
+                ("needed", N_("Translation still needed")))
+
+
+def describe(session: Session, case: Case, record: EvidenceFile, *, description: str | None, event_uid: str | None,
+             language: str | None, translation: str | None) -> EvidenceFile:
+    """What a file is for a communication's annexes: what it documents (an event of the case), its language and
+    whether a translation is attached. Several files may document one event."""
+    errors: dict[str, str] = {}
+    try:
+        record.description = clean_text(description or "", 2000) or None
+    except ValueError as exc:
+        errors["description"] = message_of(exc)
+    event = None
+    if event_uid:
+        event = next((e for e in case.timeline if e.uid == event_uid), None)
+        if event is None:
+            errors["event"] = _("choose an event of this case")
+    if language and language not in dict(FILE_LANGUAGES):
+        errors["language"] = _("choose a language from the list")
+    if translation and translation not in dict(TRANSLATIONS):
+        errors["translation"] = _("choose from the list")
+    if errors:
+        raise Invalid(errors)
+    record.event_id = event.id if event else None
+    record.language, record.translation = language or None, translation or None
+    session.flush()
+    return record

@@ -91,3 +91,22 @@ def authenticate(session: Session, email: str, password: str, *, max_failures: i
 def _aware(moment: datetime) -> datetime:
     """SQLite hands back naive timestamps; they were written in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def update_representative(session: Session, user: User, *, bar: str | None, organisation: str | None,
+                          postal_address: str | None) -> User:
+    """The lawyer's bar membership, organisation and postal address, as a communication names its representative."""
+    errors: dict[str, str] = {}
+    values: dict[str, str | None] = {}
+    for name, value, limit in (("bar", bar, 300), ("organisation", organisation, 300),
+                               ("postal_address", postal_address, 1000)):
+        try:
+            values[name] = clean_text(value or "", limit) or None
+        except ValueError as exc:
+            errors[name] = message_of(exc)
+    if errors:
+        raise Invalid(errors)
+    for name, value in values.items():
+        setattr(user, name, value)
+    session.flush()
+    return user

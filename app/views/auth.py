@@ -14,11 +14,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from app.extensions import db, limiter, login_manager
-from app.forms.auth import CodeForm, LoginForm, ReauthForm
+from app.forms.auth import CodeForm, LoginForm, ReauthForm, RepresentativeForm
+from app.forms.common import show_errors
 from app.models import User
 from app.services import twofactor
+from app.services.errors import Invalid
 from app.services.passwords import verify_password
-from app.services.users import LockedOut, authenticate
+from app.services.users import LockedOut, authenticate, update_representative
 
 bp = Blueprint("auth", __name__)
 
@@ -171,3 +173,21 @@ def logout():
     session.clear()
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/representative", methods=["GET", "POST"])
+def representative():
+    """A lawyer's details as the representative a communication names."""
+    form = RepresentativeForm(obj=current_user)
+    if form.validate_on_submit():
+        try:
+            update_representative(db.session, current_user, bar=form.bar.data, organisation=form.organisation.data,
+                                  postal_address=form.postal_address.data)
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors)
+        else:
+            db.session.commit()
+            flash(_("Your details for communications are saved."), "success")
+            return redirect(url_for("auth.representative"))
+    return render_template("auth/representative.html", form=form), 422 if form.errors else 200

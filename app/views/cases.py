@@ -54,7 +54,7 @@ def index():
 def _case_data(form: CaseForm) -> dict:
     return {name: form[name].data for name in
             ("title", "region", "city", "place_type", "perpetrator_agency", "victim_flags",
-             "incident", "summary")}
+             "incident", "summary", "summary_ru", "summary_in_draft")}
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
@@ -89,11 +89,21 @@ def show(reference: str):
     return page
 
 
+def files_by_event(files: list) -> dict[int, list]:
+    """The documents of each event, as the timeline lists them under it."""
+    found: dict[int, list] = {}
+    for record in files:
+        if record.event_id is not None:
+            found.setdefault(record.event_id, []).append(record)
+    return found
+
+
 def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestForm | None = None,
               decision_form: DecisionForm | None = None):
     """The case page; the supervision forms come back filled with their errors after a refusal."""
     now = local_now()
     timeline = case.timeline
+    files = case_files(db.session, case)
     flags = case_flags(db.session, case.id, now)
     approvals = case_approvals(db.session, case.id)
     decision_forms = {a.id: DecisionForm(prefix=decision_prefix(a.id), formdata=None) for a in approvals}
@@ -103,7 +113,7 @@ def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestFor
         "cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
         acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
         events_by_id={e.id: e for e in case.events}, events_by_uid={e.uid: e for e in case.events},
-        timeline=timeline, movable=movable_events(timeline), files=case_files(db.session, case),
+        timeline=timeline, movable=movable_events(timeline), files=files, files_by_event=files_by_event(files),
         approvals=approvals, approval_labels=KIND_LABELS, approval_statuses=STATUS_LABELS,
         decision_forms=decision_forms,
         request_form=request_form or ApprovalRequestForm(formdata=None), is_approver=is_approver(current_user),

@@ -49,7 +49,8 @@ def new(reference: str):
         try:
             events = record_event_in_cases(db.session, cases, form_to_raw(form, event_type), user=current_user)
             # Checked once the event itself is valid, so the lawyer sees the field errors first.
-            approvals = [authorise_event(db.session, c, event_type.name, current_user) for c in cases]
+            approvals = [authorise_event(db.session, c, event_type.name, current_user, events[0].fields)
+                         for c in cases]
             for approval, event in zip(approvals, events, strict=True):
                 mark_used(db.session, approval, event)
         except NeedsApproval as exc:

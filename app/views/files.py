@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from app.extensions import db
+from app.forms.common import pairs, show_errors
+from app.forms.files import FileDetailsForm
 from app.models import EvidenceFile
 from app.services.audit import record_read
 from app.services.errors import Invalid
-from app.services.files import IntegrityFailure, Vault, archive, load, store
+from app.services.files import IntegrityFailure, Vault, archive, describe, load, store
 from app.views.loading import case_or_404
 from app.wording import said
 
@@ -80,3 +82,27 @@ def archive_file(reference: str, file_id: int):
     db.session.commit()
     flash(_("%(name)s archived: it is kept, but no longer listed.", name=record.original_name), "success")
     return redirect(url_for("cases.show", reference=case.reference) + "#files")
+
+
+@bp.route("/cases/<reference>/files/<int(max=2147483647):file_id>/details", methods=["GET", "POST"])
+def details(reference: str, file_id: int):
+    """What the file documents (an event), its language and translation: its line among the annexes."""
+    case = case_or_404(reference)
+    record = file_or_404(case, file_id)
+    form = FileDetailsForm(obj=record) if request.method == "GET" else FileDetailsForm()
+    form.event.choices = pairs([("", "—")] + [(e.uid, f"{e.when} · {_(e.event_type.label)}") for e in case.timeline])
+    if request.method == "GET":
+        form.event.data = next((e.uid for e in case.events if e.id == record.event_id), "")
+    elif form.validate_on_submit():
+        try:
+            describe(db.session, case, record, description=form.description.data, event_uid=form.event.data,
+                     language=form.language.data, translation=form.translation.data)
+        except Invalid as exc:
+            db.session.rollback()
+            show_errors(form, exc.errors)
+        else:
+            db.session.commit()
+            flash(_("%(name)s: details saved.", name=record.original_name), "success")
+            return redirect(url_for("cases.show", reference=case.reference) + "#files")
+    return render_template("cases/file_details.html", case=case, record=record, form=form), \
+        422 if form.errors else 200

@@ -15,7 +15,7 @@ from app.wording import day, due_text, said
 
 _LISTS = {
     "body": v.BODIES, "region": v.REGIONS, "place_type": v.PLACE_TYPES, "role": v.ROLES,
-    "victim_flag": v.VICTIM_FLAGS, "appeal_forum": v.APPEAL_FORUMS,
+    "victim_flag": v.VICTIM_FLAGS, "appeal_forum": v.APPEAL_FORUMS, "sex": v.SEXES, "relation": v.RELATIONS,
 }
 
 

@@ -124,7 +124,7 @@ def test_a_lawyers_day_from_complaint_to_closure_request(live_server, page, scre
     page.get_by_label("City or district").fill("Ekibastuz")
     page.get_by_label("Where the ill-treatment happened").select_option(label="Police station")
     page.get_by_label("Alleged perpetrators' agency").select_option(label="Police (Ministry of Internal Affairs)")
-    page.get_by_label("Summary").fill("Beaten with a bottle of water to make him confess to a theft.")
+    page.get_by_label("Summary", exact=True).fill("Beaten with a bottle of water to make him confess to a theft.")
     page.get_by_role("button", name="Save").click()
     expect(page).to_have_url(f"{base}/cases/{REFERENCE}")
     expect(page.get_by_role("status")).to_contain_text(f"Case {REFERENCE} created")

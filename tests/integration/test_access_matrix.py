@@ -40,6 +40,7 @@ from app.services.cases import add_party, create_case
 from app.services.drafts import create_draft
 from app.services.files import Vault, store
 from app.services.people import create_person
+from app.services.person_details import add_relation
 from app.services.timeline import local_now, record_event
 from app.views.auth import PUBLIC_ENDPOINTS
 from tests.integration.conftest import PASSWORD, row_counts
@@ -95,6 +96,8 @@ people.index             GET        200   ·    ·       200   ·    ·       20
 people.show              GET        200  404  404      200  200  404      200  404  404
 people.edit              GET        200  404  404      200  200  404      200  404  404
 people.edit              POST       422  404  404      422  422  404      422  404  404
+people.relate            POST       422  404  404      422  422  404      422  404  404
+people.unrelate          POST       302  404  404      302  302  404      302  404  404
 dashboard.index          GET        200   ·    ·       200   ·    ·       200   ·    ·
 dashboard.export_csv     GET        200   ·    ·       200   ·    ·       200   ·    ·
 dashboard.catalogue      GET        200   ·    ·       200   ·    ·       200   ·    ·
@@ -112,6 +115,8 @@ admin.procedures         POST       403   ·    ·       403   ·    ·       30
 files.upload             POST       302  404  404      302  302  404      302  404  404
 files.download           GET        200  404  404      200  200  404      200  404  404
 files.archive_file       POST       302  404  404      302  302  404      302  404  404
+files.details            GET        200  404  404      200  200  404      200  404  404
+files.details            POST       302  404  404      302  302  404      302  404  404
 audit.users              GET        403   ·    ·       200   ·    ·       403   ·    ·
 audit.case_trail         GET        403  403  403      200  200  404      403  403  403
 audit.user_trail         GET        403  403  403      200  200  404      403  403  403
@@ -147,6 +152,8 @@ auth.two_factor          GET        200   ·    ·       200   ·    ·       20
 auth.two_factor          POST       200   ·    ·       200   ·    ·       200   ·    ·
 auth.reauth              GET        200   ·    ·       200   ·    ·       200   ·    ·
 auth.reauth              POST       200   ·    ·       200   ·    ·       200   ·    ·
+auth.representative      GET        200   ·    ·       200   ·    ·       200   ·    ·
+auth.representative      POST       302   ·    ·       302   ·    ·       302   ·    ·
 """
 
 
@@ -191,13 +198,13 @@ class World:
         if target == "missing":
             return {"reference": MISSING_REFERENCE, "event_id": MAX_ID, "person_id": MAX_ID, "draft_id": MAX_ID,
                     "flag_id": MAX_ID, "user_id": MAX_ID, "token_id": MAX_ID, "file_id": MAX_ID,
-                    "approval_id": MAX_ID}
+                    "approval_id": MAX_ID, "relation_id": MAX_ID}
         token_owner = role if target == "own" else "other_lawyer"
         return {**self.records[target], "token_id": self.token_ids[token_owner]}
 
 
 URL_ARGUMENTS = frozenset({"reference", "event_id", "person_id", "draft_id", "flag_id", "user_id", "token_id",
-                           "file_id", "approval_id"})
+                           "file_id", "approval_id", "relation_id"})
 
 OWN, OTHER = "KZ-2024-0101", "KZ-2024-0202"
 OWN_QUIET, OTHER_QUIET = "KZ-2024-0104", "KZ-2024-0204"
@@ -239,6 +246,7 @@ def world(app, session, make_user) -> World:
         person = create_person(session, {"name": victim})
         add_party(session, case, person, "victim", None)
         add_party(session, case, shared, "witness", None)
+        relation = add_relation(session, person, "sibling", shared)
         draft = create_draft(session, case, committee="CAT", language="en", provisions=["CAT-1", "CAT-16"],
                              user=owner, now=now)
         flag = session.scalar(select(CaseFlag).where(CaseFlag.case_id == case.id, CaseFlag.rule == "reprisal"))
@@ -249,7 +257,7 @@ def world(app, session, make_user) -> World:
         approval = request_approval(session, case, "close_case", "The victim asked to stop", owner)
         records[target] = {"reference": reference, "event_id": event.id, "person_id": person.id,
                            "draft_id": draft.id, "flag_id": flag.id, "user_id": owner.id, "file_id": evidence.id,
-                           "approval_id": approval.id}
+                           "approval_id": approval.id, "relation_id": relation.id}
         if target == "own":
             for role in ("supervisor", "admin"):
                 assign_lawyer(session, case, users[role])
