@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Date, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -30,4 +31,7 @@ class CaseLaw(db.Model):
     provisions: Mapped[list[str]] = mapped_column(JSONType, default=list)
     rules: Mapped[list[str]] = mapped_column(JSONType, default=list)
     active: Mapped[bool] = mapped_column(default=True)
+    # checked against the decision's own text (symbol, date, paragraphs); a draft asks counsel to check the rest
+    verified: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    note: Mapped[str | None] = mapped_column(Text)  # where it was checked, and what is still to check
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)

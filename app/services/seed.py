@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.interchange.format import Document, parse_document
 from app.models import Case, Role, User
 from app.services.assignments import assign_lawyer
+from app.services.caselaw import load_case_law
 from app.services.interchange import import_document
 from app.services.users import create_user
 from app.services.vocabularies import LoadReport, load_vocabularies
@@ -32,6 +33,7 @@ class SeedReport:
     cases_present: int = 0
     logins: list[tuple[str, str, str]] = field(default_factory=list)
     vocabularies: LoadReport | None = None
+    case_law_added: int = 0
 
 
 def seed_database(session: Session, seed_dir: Path, *, demo_users: bool,
@@ -46,6 +48,9 @@ def seed_database(session: Session, seed_dir: Path, *, demo_users: bool,
         report.logins = _demo_users(session, instance_path)
         lawyer = session.scalar(select(User).where(User.email == DEMO_USERS[0][0]))
         supervisor = session.scalar(select(User).where(User.email == DEMO_USERS[1][0]))
+    library = seed_dir / "library" / "case-law.json"
+    if library.exists():
+        report.case_law_added = load_case_law(session, library)
     for path in sorted(seed_dir.glob("*.json")):
         document = parse_document(json.loads(path.read_text(encoding="utf-8")))
         missing = _without_existing(session, document)

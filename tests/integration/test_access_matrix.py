@@ -32,7 +32,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.models import CalendarToken, CaseAssignment, CaseFlag, CaseParty, DraftVersion, Event
+from app.models import CalendarToken, CaseAssignment, CaseFlag, CaseLaw, CaseParty, DraftVersion, Event
 from app.services.approvals import request_approval
 from app.services.assignments import assign_lawyer
 from app.services.calendar_feed import issue_token
@@ -125,6 +125,9 @@ vocabularies.index       GET        403   ·    ·       403   ·    ·       20
 vocabularies.add         POST       403   ·    ·       403   ·    ·       422   ·    ·
 vocabularies.edit        POST       403   ·    ·       403   ·    ·       404   ·    ·
 vocabularies.activate    POST       403   ·    ·       403   ·    ·       404   ·    ·
+caselaw.index            GET        403   ·    ·       403   ·    ·       200   ·    ·
+caselaw.edit             GET        403  403  403      403  403  403      200  200  404
+caselaw.edit             POST       403  403  403      403  403  403      422  422  404
 statistics.overview      GET        200   ·    ·       200   ·    ·       200   ·    ·
 statistics.export_csv    GET        200   ·    ·       200   ·    ·       200   ·    ·
 statistics.vocabularies  GET        200   ·    ·       200   ·    ·       200   ·    ·
@@ -198,13 +201,13 @@ class World:
         if target == "missing":
             return {"reference": MISSING_REFERENCE, "event_id": MAX_ID, "person_id": MAX_ID, "draft_id": MAX_ID,
                     "flag_id": MAX_ID, "user_id": MAX_ID, "token_id": MAX_ID, "file_id": MAX_ID,
-                    "approval_id": MAX_ID, "relation_id": MAX_ID}
+                    "approval_id": MAX_ID, "relation_id": MAX_ID, "entry_id": MAX_ID}
         token_owner = role if target == "own" else "other_lawyer"
         return {**self.records[target], "token_id": self.token_ids[token_owner]}
 
 
 URL_ARGUMENTS = frozenset({"reference", "event_id", "person_id", "draft_id", "flag_id", "user_id", "token_id",
-                           "file_id", "approval_id", "relation_id"})
+                           "file_id", "approval_id", "relation_id", "entry_id"})
 
 OWN, OTHER = "KZ-2024-0101", "KZ-2024-0202"
 OWN_QUIET, OTHER_QUIET = "KZ-2024-0104", "KZ-2024-0204"
@@ -232,6 +235,10 @@ def world(app, session, make_user) -> World:
         return (now - timedelta(days=n)).strftime("%Y-%m-%d")
 
     shared = create_person(session, {"name": SHARED})
+    entry = CaseLaw(key="gerasimov", committee="CAT", kind="decision", title_en="Gerasimov v. Kazakhstan",
+                    title_ru="Герасимов против Казахстана", symbol="CAT/C/48/D/433/2010", holding_en="h",
+                    holding_ru="х", provisions=["CAT-1"], rules=[])
+    session.add(entry)
     records = {}
     for target, reference, title, victim, owner in (
             ("own", OWN, OWN_TITLE, OWN_VICTIM, users["lawyer"]),
@@ -257,7 +264,7 @@ def world(app, session, make_user) -> World:
         approval = request_approval(session, case, "close_case", "The victim asked to stop", owner)
         records[target] = {"reference": reference, "event_id": event.id, "person_id": person.id,
                            "draft_id": draft.id, "flag_id": flag.id, "user_id": owner.id, "file_id": evidence.id,
-                           "approval_id": approval.id, "relation_id": relation.id}
+                           "approval_id": approval.id, "relation_id": relation.id, "entry_id": entry.id}
         if target == "own":
             for role in ("supervisor", "admin"):
                 assign_lawyer(session, case, users[role])
