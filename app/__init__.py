@@ -105,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
         audit,
         auth,
         calendar,
+        caselaw,
         cases,
         dashboard,
         dossier,
@@ -122,7 +123,7 @@ def register_blueprints(app: Flask) -> None:
     )
 
     for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin, supervision,
-                   reminders, law, vocabularies, statistics, dossier, imports, language):
+                   reminders, law, vocabularies, caselaw, statistics, dossier, imports, language):
         app.register_blueprint(module.bp)
 
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.procedure.casefile import CaseFile
+from app.procedure.consent import consent_to_file
 from app.procedure.phrase import Label, Phrase
 from app.procedure.results import Evaluation, Status
+from app.procedure.rules.international import who_consents
 from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 
 
@@ -54,9 +56,14 @@ ILL_TREATMENT = ("incident", "apprehension", "interrogation", "death_in_custody"
 def check(case: CaseFile, evaluation: Evaluation, committee: str, procedures: dict[str, Procedure],
           as_of: datetime) -> list[Finding]:
     findings = [*_procedure(case, committee, procedures), *_remedies(case, evaluation),
-                *_other_bodies(case, committee), *_authorization(case, committee)]
+                *_other_bodies(case, committee), *_consent(case, committee)]
     if committee == "HRC":
-        findings += _hrc_window(evaluation, as_of)
+        findings += _hrc_window(evaluation, as_of, procedures)
+    elif any(f.rule == "cat-delay" for f in evaluation.flags):
+        findings.append(Finding("warning", "cat-delay",
+                                Phrase("More than five years have passed since the last domestic decision: the "
+                                       "Committee against Torture sets no fixed term, but a delay that makes the "
+                                       "examination unduly difficult must be explained (rule 113(f)).")))
     return sorted(findings, key=lambda f: f.level != "blocker")
 
 
@@ -112,7 +119,11 @@ def _remedies(case: CaseFile, evaluation: Evaluation):
 
 
 def _other_bodies(case: CaseFile, committee: str):
+    """The same matter elsewhere, only as the record shows it: the CAT examines no matter that has been or is
+    being examined elsewhere (art. 22(5)(a)); the HRC none being examined at the same time (OP1 art. 5(2)(a))."""
+    known = False
     for submitted in case.of_type("un_communication_submitted"):
+        known = True
         other = submitted.get("committee")
         if other != committee:
             yield Finding("blocker", "same-matter-elsewhere",
@@ -123,26 +134,71 @@ def _other_bodies(case: CaseFile, committee: str):
             yield Finding("warning", "already-submitted",
                           Phrase("A communication to %(committee)s is already recorded (%(when)s).",
                                  committee=committee, when=str(submitted.when)))
+    for other in case.of_type("other_international_procedure"):
+        known = True
+        pending = other.get("status") != "concluded"
+        if committee == "CAT":
+            yield Finding("blocker", "same-matter-elsewhere",
+                          Phrase("The record shows the matter before %(procedure)s (%(when)s): CAT art. 22(5)(a) bars "
+                                 "a matter that has been or is being examined elsewhere.",
+                                 procedure=str(other.get("procedure") or ""), when=str(other.when)))
+        elif pending:
+            yield Finding("blocker", "same-matter-elsewhere",
+                          Phrase("The record shows the matter before %(procedure)s (%(when)s): OP1 art. 5(2)(a) bars "
+                                 "a matter being examined elsewhere at the same time.",
+                                 procedure=str(other.get("procedure") or ""), when=str(other.when)))
+        else:
+            yield Finding("warning", "same-matter-concluded",
+                          Phrase("The record shows the matter examined by %(procedure)s (%(when)s, concluded): the "
+                                 "Committee may examine it, unless a reservation of the State says otherwise.",
+                                 procedure=str(other.get("procedure") or ""), when=str(other.when)))
+    confirmed = any(f.get("step") in ("other_international_procedure", "un_communication_submitted")
+                    for f in case.of_type("not_done"))
+    if not known and not confirmed:
+        yield Finding("warning", "same-matter-unknown",
+                      Phrase("The record does not say whether the same matter was submitted to another "
+                             "international procedure: ask, and record the answer (the draft shows the question)."))
 
 
-def _authorization(case: CaseFile, committee: str):
-    signed = [e for e in case.of_type("authorization_signed") if e.get("committee") in (None, committee)]
-    if not signed:
-        yield Finding("blocker", "no-authorization",
-                      Phrase("No signed consent or power of attorney is on file: record it (event '%(event)s') "
-                             "before submitting.", event=Label(EVENT_TYPES_BY_NAME["authorization_signed"].label)))
 
 
-def _hrc_window(evaluation: Evaluation, as_of: datetime):
+def _consent(case: CaseFile, committee: str):
+    """Who may consent, and whether the record holds a consent in force (DOMAIN.md §9; HRC rule 99(b), CAT rule
+    113(a))."""
+    state = consent_to_file(case, committee)
+    if state.in_force:
+        return
+    who = who_consents(state)
+    if state.withdrawn is not None:
+        yield Finding("blocker", "consent-withdrawn",
+                      Phrase("The consent to the communication was withdrawn on %(when)s: nothing may be drafted "
+                             "for submission or sent unless it is given again.", when=str(state.withdrawn.when)))
+    else:
+        yield Finding("blocker", "consent-missing",
+                      Phrase("No written consent of %(who)s to a communication to %(committee)s is recorded: record "
+                             "it (event '%(event)s', with the signed document) before submitting.",
+                             who=who, committee=committee,
+                             event=Label(EVENT_TYPES_BY_NAME["consent_given"].label)))
+
+
+def _hrc_window(evaluation: Evaluation, as_of: datetime, procedures: dict[str, Procedure]):
     for deadline in evaluation.deadlines:
         if deadline.rule != "hrc-5y":
             continue
         status = deadline.status(as_of)
         if status in (Status.MISSED, Status.NOT_RECORDED):
-            yield Finding("blocker", "hrc-five-years",
-                          Phrase("More than five years have passed since the last domestic decision: the Committee "
-                                 "may find the communication an abuse of the right of submission (rule 99(c)) "
-                                 "unless the delay is justified."))
+            cat = procedures.get("CAT")
+            if cat is not None and cat.available:
+                yield Finding("blocker", "hrc-five-years",
+                              Phrase("More than five years have passed since the last domestic decision: the Committee "
+                                     "may find the communication an abuse of the right of submission (rule 99(c)) "
+                                     "unless the delay is justified. The Committee against Torture sets no fixed "
+                                     "term (rule 113(f)): draft to the CAT instead."))
+            else:
+                yield Finding("blocker", "hrc-five-years",
+                              Phrase("More than five years have passed since the last domestic decision: the Committee "
+                                     "may find the communication an abuse of the right of submission (rule 99(c)) "
+                                     "unless the delay is justified."))
         elif any(f.rule == "hrc-window-closing" for f in evaluation.flags):
             yield Finding("warning", "hrc-window-closing",
                           Phrase("The five years since the last domestic decision end soon: submit before "

@@ -1,33 +1,49 @@
-"""Building a communication from a case: sections of numbered paragraphs with sources.
+"""Building a communication from a case file: sections of paragraphs with their sources (DOMAIN.md §7–§9).
 
-Narrative sections (facts, remedies, other procedures, complaint, requests) are plain
-text a lawyer can rewrite: paragraphs separated by a blank line, each source written as
-``[[source]]`` where its footnote goes. The other sections (author, provisions, remedies
-table, annexes) are always built from the current case file.
+It states only what the record shows (§8): facts come from events, each with its source; a red flag
+enters the argument only when the record shows the breach; whatever the form needs and the record
+lacks is a visible question for counsel. The narrative sections (facts, exhaustion, other procedures,
+complaint, requests) are plain text a lawyer can rewrite (conventions in ``app.drafts.model``); the
+author block, the provisions and the annexes are always rebuilt from the current case file.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from datetime import timedelta
 
-from app.drafts.language import SECTION_TITLES, date_phrase, format_day, format_when, word
+from app.drafts.authors import author_block, named
+from app.drafts.citations import cite
+from app.drafts.language import date_phrase, format_day, format_of, format_when, section_title, word
+from app.drafts.model import (  # noqa: F401  (re-exported: the app and the tests import them from here)
+    CaseLawView,
+    DocumentView,
+    Draft,
+    DraftInput,
+    EventView,
+    PersonView,
+    Representative,
+    Section,
+    Table,
+    paragraphs_of,
+    question,
+    split_sources,
+)
 from app.drafts.phrases import FORUM_EN, FORUM_RU, GROUND, OUTCOME, body_name, sentence
 from app.drafts.provisions import BY_CODE
-from app.procedure.casefile import CaseFile
-from app.procedure.results import Basis, Evaluation, Flag
-from app.procedure.when import When
+from app.drafts.substance import _and, complaint_paragraphs
+from app.procedure.results import Basis, Flag
 
 EDITABLE = ("facts", "exhaustion", "other_procedures", "complaint", "requests")
 ORDER = ("author", "state", "exhaustion", "other_procedures", "facts", "complaint", "requests", "annexes")
-_MARKER = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 REMEDY_TYPES = ("complaint_filed", "forwarded_without_registration", "registration_refused", "written_off",
-                "investigation_terminated", "decision_served", "appeal_filed", "appeal_decided", "verdict",
-                "asylum_appeal_filed", "asylum_appeal_decided")
+                "investigation_terminated", "investigation_resumed", "decision_served", "appeal_filed",
+                "appeal_decided", "verdict", "asylum_appeal_filed", "asylum_appeal_decided")
 NOT_FACTS = ("authorization_signed", "consent_given", "consent_withdrawn", "other_international_procedure")
+DECISIONS = ("investigation_terminated", "appeal_decided", "verdict", "asylum_refused", "asylum_appeal_decided",
+             "expulsion_ordered", "registration_refused", "written_off", "forwarded_without_registration")
+MEDICAL = ("medical_exam", "forensic_exam_result")
+UN_LANGUAGES = ("en", "ru", "fr", "es", "ar", "zh")
 
 
 def is_remedy(event: EventView) -> bool:
@@ -35,161 +51,180 @@ def is_remedy(event: EventView) -> bool:
     return event.type in REMEDY_TYPES and not (event.type == "verdict" and event.fields.get("defendant") == "victim")
 
 
-@dataclass(frozen=True)
-class EventView:
-    ref: Hashable
-    type: str
-    when: When
-    body: str | None
-    fields: dict[str, Any]
-    source: str
-    document_number: str | None = None
-    document_title: str | None = None
+def on_record(data: DraftInput) -> list[Flag]:
+    """The red flags the record shows (DOMAIN.md §8): an absence is a question for the lawyer, never
+    a statement to a committee."""
+    return [f for f in data.evaluation.flags if f.basis is Basis.RECORD]
 
 
-@dataclass
-class DraftInput:
-    reference: str
-    committee: str  # "CAT" or "HRC"
-    language: str  # "en" or "ru"
-    provisions: list[str]
-    today: date
-    victims: list[str]
-    complainants: list[str]
-    counsel: list[str]
-    events: list[EventView]
-    case_file: CaseFile
-    evaluation: Evaluation
-    texts: dict[str, str] = field(default_factory=dict)  # a lawyer's versions of EDITABLE sections
+class _Context:
+    """What every section of one draft shares: the annex numbers and how the text names the parties."""
+
+    def __init__(self, data: DraftInput) -> None:
+        self.data = data
+        self.language = data.language
+        self.ru = data.language == "ru"
+        self.cat = data.committee == "CAT"
+        order = {e.ref: i for i, e in enumerate(data.events)}
+        linked = [d for d in data.documents if d.event in order]
+        linked.sort(key=lambda d: order[d.event])
+        self.annexes: list[DocumentView] = linked
+        self.annex_of = {d.ref: i for i, d in enumerate(linked, 1)}
+        self.docs_of: dict[Hashable, list[DocumentView]] = {}
+        for document in linked:
+            self.docs_of.setdefault(document.event, []).append(document)
+        self.by_ref = {e.ref: e for e in data.events}
+        self.victim = data.victims[0] if data.victims else None
+        self.who = named(self.victim, self.language)
+        self.authors = author_block(data)
+
+    @property
+    def author(self) -> str:
+        """How the text calls the author: «заявитель», "the authors"."""
+        if self.ru:
+            return ("заявители" if self.cat else "авторы") if self.authors.plural else ("заявитель" if self.cat
+                                                                                       else "автор")
+        noun = "complainant" if self.cat else "author"
+        return f"the {noun}s" if self.authors.plural else f"the {noun}"
+
+    def footnote(self, event: EventView) -> str:
+        """The event's sources as one footnote: the primary documents first, then the reports."""
+        parts = []
+        for document in self.docs_of.get(event.ref, []):
+            parts.append(f"{'Приложение' if self.ru else 'Annex'} {self.annex_of[document.ref]}: {document.title}")
+        if event.document_title and not self.docs_of.get(event.ref):
+            number = f" {'№' if self.ru else 'No.'} {event.document_number}" if event.document_number else ""
+            title = event.document_title
+            if self.ru and _latin(title):
+                title = question(f"название документа на русском языке: {title}")
+            parts.append(f"{title}{number}, {format_when(event.when, self.language)}")
+        cited = cite(event.source, self.language)
+        if cited:
+            parts.append(cited)
+        return f" [[{'; '.join(parts)}]]" if parts else ""
 
 
-@dataclass
-class Table:
-    headers: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+def _latin(text: str) -> bool:
+    import re
 
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    paragraphs: list[str]  # may carry [[source]] markers
-    numbered: bool = True
-    table: Table | None = None
-    editable: bool = False
-
-
-@dataclass
-class Draft:
-    title: str
-    to: str
-    notice: str
-    sections: list[Section]
-    language: str
-
-
-def split_sources(text: str) -> list[tuple[str, str | None]]:
-    """A paragraph as (text, source) pieces: the source belongs at the end of its text."""
-    pieces: list[tuple[str, str | None]] = []
-    position = 0
-    for match in _MARKER.finditer(text):
-        pieces.append((text[position:match.start()].rstrip(), match.group(1).strip()))
-        position = match.end()
-    if text[position:].strip():
-        pieces.append((text[position:].rstrip(), None))
-    return pieces
-
-
-def paragraphs_of(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return bool(re.search(r"[A-Za-z]{2,}", text))
 
 
 def generate_texts(data: DraftInput) -> dict[str, str]:
     """The generated version of every narrative section."""
+    context = _Context(data)
     return {
-        "facts": "\n\n".join(_fact_paragraphs(data)),
-        "exhaustion": "\n\n".join(_exhaustion_paragraphs(data)),
-        "other_procedures": "\n\n".join(_other_procedure_paragraphs(data)),
-        "complaint": "\n\n".join(_complaint_paragraphs(data)),
-        "requests": "\n\n".join(_request_paragraphs(data)),
+        "facts": "\n\n".join(_facts(context)),
+        "exhaustion": "\n\n".join(_exhaustion(context)),
+        "other_procedures": "\n\n".join(_other_procedures(context)),
+        "complaint": "\n\n".join(complaint_paragraphs(data, context.who, context.author, context.footnote)),
+        "requests": "\n\n".join(_requests(context)),
     }
 
 
-def build(data: DraftInput) -> Draft:
+def build(data: DraftInput, *, blocked: str | None = None) -> Draft:
+    """The draft; ``blocked`` (the admissibility blockers in words) marks one built despite them."""
+    context = _Context(data)
     language = data.language
     generated = generate_texts(data)
     texts = {key: data.texts.get(key) or generated[key] for key in EDITABLE}
     sections = {
-        "author": Section("author", "", _author_lines(data), numbered=False),
-        "state": Section("state", "", [word(language, "state_party"), word(language, "provisions_intro")]
-                         + [_provision_line(code, language) for code in data.provisions], numbered=False),
-        "exhaustion": Section("exhaustion", "", paragraphs_of(texts["exhaustion"]), table=_remedies_table(data),
+        "author": Section("author", "", context.authors.lines, numbered=False),
+        "state": Section("state", "", _state(context), numbered=False),
+        "exhaustion": Section("exhaustion", "", paragraphs_of(texts["exhaustion"]), table=_remedies_table(context),
                               editable=True),
-        "annexes": Section("annexes", "", _annexes(data), numbered=False),
+        "annexes": Section("annexes", "", _annexes(context), numbered=False),
     }
     for key in ("other_procedures", "facts", "complaint", "requests"):
         sections[key] = Section(key, "", paragraphs_of(texts[key]), editable=True)
     for key, section in sections.items():
-        section.title = SECTION_TITLES[key][language]
+        section.title = section_title(key, language, data.committee)
     committee = word(language, f"committee_{data.committee}")
+    to = word(language, "to", committee=committee,
+              **({"committee_to": word("ru", f"committee_to_{data.committee}")} if language == "ru" else {}))
     return Draft(
         title=word(language, f"title_{data.committee}"),
-        to=word(language, "to", committee=committee),
+        to=to,
         notice=word(language, "draft_notice", reference=data.reference, date=format_day(data.today, language)),
         sections=[sections[key] for key in ORDER],
         language=language,
+        blocked=word(language, "blocked", reasons=blocked) if blocked else None,
     )
 
 
-def _no(language: str) -> str:
-    return "№" if language == "ru" else "No."
-
-
-def _author_lines(data: DraftInput) -> list[str]:
-    language = data.language
-    unknown = word(language, "unknown")
-    lines = [f"{word(language, 'victim')}: {', '.join(data.victims) or unknown}"]
-    authors = data.complainants or data.victims
-    lines.append(f"{word(language, 'author')}: {', '.join(authors) or unknown}")
-    lines.append(f"{word(language, 'representative')}: {', '.join(data.counsel) or unknown}")
+# --- II. State party and provisions ----------------------------------------------------------------------
+def _state(context: _Context) -> list[str]:
+    data, ru = context.data, context.ru
+    lines = ["Государство-участник: Республика Казахстан" if ru else "State party: Republic of Kazakhstan"]
+    if not data.provisions:
+        return [*lines, question("выберите нарушенные положения" if ru else "choose the provisions violated")]
+    if ru:
+        treaty = "Конвенции против пыток" if context.cat else "Международного пакта о гражданских и политических правах"
+        lines.append(f"{context.author.capitalize()} "
+                     f"{'утверждают' if context.authors.plural else 'утверждает'}, что Республика Казахстан нарушила "
+                     f"следующие положения {treaty}:")
+        lines += [f"— {BY_CODE[c].cited_ru} ({BY_CODE[c].ru})" for c in data.provisions]
+    else:
+        treaty = "Convention against Torture" if context.cat else "International Covenant on Civil and Political Rights"
+        lines.append(f"{context.author.capitalize()} {'claim' if context.authors.plural else 'claims'} that the "
+                     f"Republic of Kazakhstan violated the following provisions of the {treaty}:")
+        lines += [f"— article {BY_CODE[c].article} ({BY_CODE[c].en})" for c in data.provisions]
     return lines
 
 
-def _provision_line(code: str, language: str) -> str:
-    provision = BY_CODE[code]
-    instrument = ("Convention against Torture" if code.startswith("CAT") else "International Covenant on Civil "
-                  "and Political Rights") if language == "en" else (
-        "Конвенции против пыток" if code.startswith("CAT") else "Международного пакта о гражданских и "
-        "политических правах")
-    if language == "en":
-        return f"article {provision.article} of the {instrument} ({provision.en})"
-    return f"статьи {provision.article} {instrument} ({provision.ru})"
+# --- V. Facts ----------------------------------------------------------------------------------------------
+def _facts(context: _Context) -> list[str]:
+    data, ru, language = context.data, context.ru, context.language
+    out: list[str] = []
+    if data.summary_in_draft:
+        summary = data.summary_ru if ru else data.summary
+        if summary:
+            out += paragraphs_of(summary)
+        elif ru:
+            out.append(question("краткое изложение дела на русском языке не внесено (поле «Краткое изложение на "
+                                "русском языке»)"))
+    missing: list[str] = []
+    for event in data.events:
+        if event.type in NOT_FACTS:
+            continue
+        text = event.narrative_ru if ru else event.narrative
+        if not text:
+            text = sentence(event.type, event.when, event.body, _readable_fields(event, data), language)
+            if ru:
+                missing.append(format_when(event.when, "ru"))
+        out.append(text.strip() + context.footnote(event))
+    if missing:
+        out.append(question("русский текст для сообщения не внесён для событий от " + ", ".join(missing)
+                            + ": до его внесения они изложены кратким стандартным предложением"))
+    return out or [question("в материалах дела нет событий" if ru else "the case file holds no events")]
 
 
-def _fact_paragraphs(data: DraftInput) -> list[str]:
-    return [f"{sentence(e.type, e.when, e.body, _readable_fields(e, data), data.language)} [[{e.source}]]"
-            for e in data.events if e.type not in NOT_FACTS]
-
-
-def _readable_fields(event: EventView, data: DraftInput) -> dict[str, Any]:
+def _readable_fields(event: EventView, data: DraftInput) -> dict:
     """Event references become the date of the event they point at."""
     by_ref = {e.ref: e for e in data.events}
     fields = dict(event.fields)
-    for name in ("against", "decision"):
+    for name in ("against", "decision", "refers_to"):
         if fields.get(name) in by_ref:
             fields[name] = format_when(by_ref[fields[name]].when, data.language)
     return fields
 
 
-def _remedies_table(data: DraftInput) -> Table:
-    language = data.language
+# --- III. Exhaustion -----------------------------------------------------------------------------------
+def _remedies_table(context: _Context) -> Table:
+    language, ru = context.language, context.ru
     rows = []
-    for event in data.events:
+    for event in context.data.events:
         if not is_remedy(event):
             continue
-        document = " ".join(p for p in (event.document_title,
-                                        event.document_number and f"{_no(language)} {event.document_number}")
-                            if p) or "—"
+        documents = context.docs_of.get(event.ref, [])
+        if documents:
+            document = "; ".join(f"{'Приложение' if ru else 'Annex'} {context.annex_of[d.ref]}" for d in documents)
+        else:
+            title = event.document_title or ""
+            if ru and title and _latin(title):
+                title = question("название на русском языке")
+            document = " ".join(p for p in (title, event.document_number
+                                            and f"{'№' if ru else 'No.'} {event.document_number}") if p) or "—"
         step, outcome = _remedy_step(event, language)
         body = event.fields.get("to_body") if event.type in ("complaint_filed", "forwarded_without_registration") \
             else event.body
@@ -220,149 +255,283 @@ STEPS = {
     "registration_refused": ("Registration refused", "Отказ в регистрации"),
     "written_off": ("Written off without investigation", "Списание без расследования"),
     "decision_served": ("Decision served", "Вручение решения"),
+    "investigation_resumed": ("Termination quashed, investigation resumed",
+                              "Отмена постановления о прекращении, возобновление расследования"),
     "asylum_appeal_filed": ("Appeal against the refusal of asylum", "Обжалование отказа в убежище"),
     "asylum_appeal_decided": ("Decision on the asylum appeal", "Решение по жалобе об убежище"),
 }
 
 
-def _exhaustion_paragraphs(data: DraftInput) -> list[str]:
-    language = data.language
+def _exhaustion(context: _Context) -> list[str]:
+    data, ru, language = context.data, context.ru, context.language
     steps = [e for e in data.events if is_remedy(e)]
+    author = context.author
+    Author = author[0].upper() + author[1:]
     if not steps:
-        return [word(language, "no_remedies")]
-    paragraphs = [word(language, "remedies_intro") + " "
-                  + " ".join(f"{sentence(e.type, e.when, e.body, _readable_fields(e, data), language)} [[{e.source}]]"
-                             for e in steps)]
-    if any(f.rule == "decision-not-served" for f in on_record(data)):
-        paragraphs.append(
-            "Решение о прекращении расследования не было вручено потерпевшему, поэтому срок его обжалования "
-            "следственному судье (ст. 106 УПК) не мог быть соблюден: это средство правовой защиты было фактически "
-            "недоступным." if language == "ru" else
-            "The termination decision was never served on the victim, so the term to complain to the investigating "
-            "judge (CPC art. 106) could not be observed: that remedy was not available in practice.")
-    return paragraphs
+        return [question("в материалах не отражено ни одной жалобы: укажите использованные средства правовой защиты "
+                         "или объясните, почему они были недоступны или неэффективны" if ru else
+                         "no complaint or appeal is recorded: state the remedies used, or why none was available or "
+                         "effective")]
+    out = [("Внутренние средства правовой защиты, использованные по делу, приведены в таблице ниже." if ru else
+            "The domestic remedies used are set out in the table below.")]
+    record = {f.rule: f for f in on_record(data)}
+    argued = []
+    forwarded = [e for e in data.events if e.type == "forwarded_without_registration"]
+    if "forwarded-to-implicated-body" in record and forwarded:
+        event = forwarded[0]
+        argued.append((f"{date_phrase(event.when, 'ru')} жалоба без регистрации была направлена в ведомство, "
+                       "сотрудники которого обвинялись; такое средство правовой защиты не может быть эффективным."
+                       if ru else
+                       f"{date_phrase(event.when, 'en')} the complaint was forwarded, without registration, to the "
+                       "agency whose officers were accused; a remedy left to the accused agency cannot be effective.")
+                      + context.footnote(event))
+    for event in [e for e in data.events if e.type == "investigation_terminated"]:
+        ground = GROUND[language].get(event.fields.get("ground"), "")
+        appeals = [e for e in data.events if e.type == "appeal_filed" and e.fields.get("against") == event.ref]
+        text = (f"{date_phrase(event.when, 'ru')} расследование было прекращено {ground}." if ru else
+                f"{date_phrase(event.when, 'en')} the investigation was terminated {ground}.").replace(" .", ".")
+        out_text = text + context.footnote(event)
+        for appeal in appeals:
+            forum = (FORUM_RU if ru else FORUM_EN).get(appeal.fields.get("to_body"), "")
+            out_text += (f" {date_phrase(appeal.when, 'ru')} это постановление было обжаловано {forum}." if ru else
+                         f" {date_phrase(appeal.when, 'en')} a complaint against it was made {forum}.") \
+                + context.footnote(appeal)
+        argued.append(out_text)
+    not_served = [e for e in data.events if e.type == "not_done" and e.fields.get("step") == "decision_served"]
+    if "decision-not-served" in record and not_served:
+        event = not_served[0]
+        argued.append(("Постановление о прекращении расследования не было вручено потерпевшему, поэтому срок его "
+                       "обжалования следственному судье (статья 106 УПК Республики Казахстан) не мог быть соблюдён: "
+                       "это средство правовой защиты было фактически недоступно." if ru else
+                       "The decision terminating the investigation was not served on the victim, so the term to "
+                       "complain to the investigating judge (article 106 of the Code of Criminal Procedure) could not "
+                       "be observed: that remedy was not available in practice.") + context.footnote(event))
+    out += argued
+    first = steps[0]
+    years = (data.today - first.when.start.date()) // timedelta(days=365)
+    if years >= 1:
+        out.append(f"С первой жалобы ({format_when(first.when, 'ru')}) прошло более {_years_ru(years)}." if ru else
+                    f"More than {years} year{'s' if years > 1 else ''} have passed since the first complaint "
+                    f"({format_when(first.when, 'en')}).")
+    pending = [e for e in data.events if e.type == "appeal_filed"
+               and not any(d.type == "appeal_decided" for d in data.events[data.events.index(e) + 1:])]
+    if pending:
+        out.append(question("решение по жалобе от " + format_of(pending[-1].when, "ru") + " в материалах не отражено: "
+                            "выясните его или обоснуйте, почему рассмотрение неоправданно затягивается или не может "
+                            "быть эффективным" if ru else
+                            "no decision on the complaint of " + format_when(pending[-1].when, "en") + " is recorded: "
+                            "find it out, or argue why the remedy is unreasonably prolonged or cannot be effective"))
+    article = "пункта 5 b) статьи 22 Конвенции" if context.cat and ru else \
+        "пункта 2 b) статьи 5 Факультативного протокола" if ru else \
+        "article 22(5)(b) of the Convention" if context.cat else "article 5(2)(b) of the Optional Protocol"
+    plural = context.authors.plural
+    out.append(f"{Author} {'утверждают' if plural else 'утверждает'}, что имеющиеся внутренние средства правовой "
+                f"защиты исчерпаны либо являются неэффективными или неоправданно затянутыми по смыслу {article}."
+                if ru else
+                f"{Author} {'submit' if plural else 'submits'} that the available domestic remedies have been "
+                f"exhausted or are ineffective and unreasonably prolonged within the meaning of {article}.")
+    return out
 
 
-def _other_procedure_paragraphs(data: DraftInput) -> list[str]:
-    language = data.language
-    others = [e for e in data.events if e.type == "un_communication_submitted"]
-    if not others:
-        return [word(language, "no_other_procedure")]
-    paragraphs = []
-    for event in others:
-        committee = event.fields.get("committee", "")
-        name = word(language, f"committee_{committee}") if committee in ("CAT", "HRC") else committee
-        number = f" ({_no(language)} {event.fields['number']})" if event.fields.get("number") else ""
-        paragraphs.append(word(language, "other_procedure", on=date_phrase(event.when, language),
-                               committee=name, number=number) + f" [[{event.source}]]")
-    return paragraphs
+def _years_ru(years: int) -> str:
+    if years % 10 == 1 and years % 100 != 11:
+        return f"{years} года"
+    return f"{years} лет"
 
 
-ARGUMENTS = {
-    "minor-without-representative": ("The victim, a child, was interrogated without a lawyer or a legal "
-                                     "representative.",
-                                     "Жертва, несовершеннолетний, была допрошена без адвоката и без законного "
-                                     "представителя."),
-    "interrogation-without-lawyer": ("The victim was interrogated without a lawyer.",
-                                     "Жертва была допрошена без адвоката."),
-    "unofficial-place-of-detention": ("The victim was held in an unofficial place of detention.",
-                                      "Жертва содержалась в неофициальном месте лишения свободы."),
-    "custody-over-limit": ("The victim was held beyond the legal custody limit without a court decision.",
-                           "Жертва содержалась под стражей сверх установленного законом срока без решения суда."),
-    "no-medical-care": ("The victim's injuries were neither treated nor reported in time.",
-                        "Телесные повреждения жертвы не были своевременно ни вылечены, ни зафиксированы прокурором."),
-    "forwarded-to-implicated-body": ("The complaint was sent, without registration, to the agency whose officers "
-                                     "were accused.",
-                                     "Жалоба без регистрации была направлена в ведомство, сотрудники которого "
-                                     "обвинялись."),
-    "unregistered-complaint": ("The complaint was never registered as a criminal report.",
-                               "Жалоба так и не была зарегистрирована как сообщение о преступлении."),
-    "evidence-ignored": ("The investigation was closed although forensic findings supported the victim's account.",
-                         "Расследование было прекращено, хотя выводы экспертизы подтверждали показания жертвы."),
-    "terminated-lack-of-evidence": ("The investigation was terminated under article 35(1) of the Code of Criminal "
-                                    "Procedure, without anyone being charged.",
-                                    "Расследование было прекращено по основанию части 1 статьи 35 УПК, никому не "
-                                    "было предъявлено обвинение."),
-    "decision-not-served": ("The decision closing the investigation was not served, depriving the victim of an "
-                            "appeal.",
-                            "Решение о прекращении расследования не было вручено, что лишило жертву возможности "
-                            "обжалования."),
-    "investigated-by-implicated-agency": ("The investigation was entrusted to the agency of the alleged perpetrators.",
-                                          "Расследование было поручено ведомству предполагаемых виновных."),
-    "death-in-custody": ("The victim died in the custody of the State.", "Жертва скончалась под стражей государства."),
-    "reprisal": ("The victim was subjected to reprisals for complaining.",
-                 "Жертва подверглась преследованию за подачу жалобы."),
-    "refoulement-risk": ("The victim was expelled while the asylum procedure, including the appeal, was not over.",
-                         "Жертва была выслана до завершения процедуры предоставления убежища, включая обжалование."),
-    "video-evidence-lost": ("Video evidence was lost.", "Видеодоказательства были утрачены."),
-}
-
-
-def on_record(data: DraftInput) -> list[Flag]:
-    """The red flags the record shows (DOMAIN.md §8): an absence is a question for the lawyer, never
-    a statement to a committee."""
-    return [f for f in data.evaluation.flags if f.basis is Basis.RECORD]
-
-
-def _complaint_paragraphs(data: DraftInput) -> list[str]:
-    language = data.language
-    flags = list(dict.fromkeys(f.rule for f in on_record(data) if f.rule in ARGUMENTS))
-    arguments = " ".join(ARGUMENTS[rule][1 if language == "ru" else 0] for rule in flags)
-    paragraphs = []
-    for code in data.provisions:
-        line = _provision_line(code, language)
-        paragraphs.append(f"Автор утверждает, что государство-участник нарушило положения {line}."
-                           if language == "ru" else
-                           f"The author claims that the State party violated {line}.")
-    if arguments:
-        paragraphs.append(("В частности: " if language == "ru" else "In particular: ") + arguments)
-    return paragraphs
-
-
-def _request_paragraphs(data: DraftInput) -> list[str]:
-    language = data.language
-    ru = language == "ru"
-    articles = ", ".join(BY_CODE[c].article for c in data.provisions) or "—"
-    paragraphs = [
-        (f"Автор просит Комитет признать нарушение статей {articles}." if ru else
-         f"The author requests the Committee to find a violation of articles {articles}."),
-        ("Автор просит Комитет рекомендовать государству-участнику провести быстрое, беспристрастное и эффективное "
-         "расследование, привлечь виновных к ответственности и предоставить жертве полное возмещение, включая "
-         "компенсацию и реабилитацию." if ru else
-         "The author requests the Committee to recommend that the State party conduct a prompt, impartial and "
-         "effective investigation, prosecute those responsible and provide the victim with full redress, including "
-         "compensation and rehabilitation."),
-    ]
-    urgent = {f.rule for f in on_record(data)} & {"refoulement-risk", "reprisal"}
-    if urgent:
-        rule = "114" if data.committee == "CAT" else "94"
-        reason = ("угрозы высылки" if "refoulement-risk" in urgent else "преследования") if ru else (
-            "the risk of removal" if "refoulement-risk" in urgent else "the reprisals")
-        paragraphs.insert(0, (
-            f"Ввиду {reason} автор просит Комитет в соответствии с правилом {rule} его правил процедуры "
-            "незамедлительно запросить у государства-участника временные меры для предотвращения непоправимого "
-            "вреда жертве." if ru else
-            f"In view of {reason}, the author requests the Committee, under rule {rule} of its rules of procedure, "
-            "to ask the State party without delay to take interim measures to avoid irreparable harm to the victim."))
-    return paragraphs
-
-
-def _annexes(data: DraftInput) -> list[str]:
-    language = data.language
-    annexes = []
+# --- IV. Other procedures ----------------------------------------------------------------------------------
+def _other_procedures(context: _Context) -> list[str]:
+    data, ru, language = context.data, context.ru, context.language
+    out = []
     for event in data.events:
-        if not (event.document_title or event.document_number):
+        if event.type == "other_international_procedure":
+            status = {"pending": ("находится на рассмотрении", "is pending"),
+                      "concluded": ("рассмотрение завершено", "has been concluded")}.get(event.fields.get("status"))
+            procedure = event.fields.get("procedure", "")
+            if ru and _latin(procedure):
+                procedure = question(f"название процедуры на русском языке: {procedure}")
+            reference = f" ({event.fields['reference']})" if event.fields.get("reference") else ""
+            if ru:
+                out.append(f"{date_phrase(event.when, 'ru')} этот же вопрос был представлен на рассмотрение: "
+                           f"{procedure}{reference}" + (f"; {status[0]}." if status else ".") + context.footnote(event))
+            else:
+                out.append(f"{date_phrase(event.when, 'en')} the same matter was submitted to {procedure}{reference}"
+                           + (f"; it {status[1]}." if status else ".") + context.footnote(event))
+        elif event.type == "un_communication_submitted" and event.fields.get("committee") != data.committee:
+            committee = event.fields.get("committee", "")
+            name = word(language, f"committee_{committee}") if committee in ("CAT", "HRC") else committee
+            number = f" ({'№' if ru else 'No.'} {event.fields['number']})" if event.fields.get("number") else ""
+            out.append((f"{date_phrase(event.when, 'ru')} сообщение было направлено в {name}{number}." if ru else
+                        f"{date_phrase(event.when, 'en')} a communication was submitted to the {name}{number}.")
+                       + context.footnote(event))
+    confirmed = [e for e in data.events if e.type == "not_done" and e.fields.get("step")
+                 in ("other_international_procedure", "un_communication_submitted")]
+    if not out and confirmed:
+        event = confirmed[-1]
+        out.append(("Этот же вопрос не рассматривался и не рассматривается в рамках другой процедуры международного "
+                    "разбирательства или урегулирования." if ru else
+                    "The same matter has not been and is not being examined under another procedure of international "
+                    "investigation or settlement.") + context.footnote(event))
+    if not out:
+        out.append(question("представлялся ли этот же вопрос в другую международную процедуру (другой комитет ООН, "
+                            "специальную процедуру, например Рабочую группу по произвольным задержаниям)? Внесите "
+                            "это событие или подтвердите, что нет" if ru else
+                            "has the same matter been submitted to another international procedure (another UN "
+                            "committee, a special procedure such as the Working Group on Arbitrary Detention)? "
+                            "Record it, or confirm that it has not"))
+    return out
+
+
+# --- VII. Requests -------------------------------------------------------------------------------------------
+def _requests(context: _Context) -> list[str]:
+    data, ru = context.data, context.ru
+    case = data.case_file
+    author = context.author
+    Author = author[0].upper() + author[1:]
+    plural = context.authors.plural
+    asks = ("просят" if plural else "просит") if ru else ("request" if plural else "requests")
+    out = []
+    interim = _interim_measures(context)
+    if interim:
+        rule = "114" if context.cat else "94"
+        out.append(f"{Author} {asks} Комитет в соответствии с правилом {rule} его правил процедуры незамедлительно "
+                    f"обратиться к государству-участнику с просьбой о принятии временных мер: {interim}." if ru else
+                    f"{Author} {asks} the Committee, under rule {rule} of its rules of procedure, to ask the State "
+                    f"party without delay to take interim measures: {interim}.")
+    if data.provisions:
+        if ru:
+            cited = _and([BY_CODE[c].cited_ru.replace("статья ", "статью ") for c in data.provisions], "ru")
+            out.append(f"{Author} {asks} Комитет признать, что государство-участник нарушило {cited} "
+                       f"{'Конвенции' if context.cat else 'Пакта'}.")
+        else:
+            cited = _and([f"article {BY_CODE[c].article}" for c in data.provisions], "en")
+            out.append(f"{Author} {asks} the Committee to find that the State party violated {cited} "
+                       f"{'of the Convention' if context.cat else 'of the Covenant'}.")
+    dead = bool(case.of_type("death_in_custody"))
+    ill = bool(case.of_type("incident", "death_in_custody", "medical_exam", "forensic_exam_result"))
+    removed = bool(case.of_type("deported"))
+    remedies = []
+    if ill:
+        remedies.append("провести быстрое, беспристрастное и эффективное расследование, привлечь виновных к "
+                        "ответственности и наказать их соразмерно тяжести содеянного" if ru else
+                        "conduct a prompt, impartial and effective investigation, and prosecute and punish those "
+                        "responsible in proportion to the gravity of their acts")
+    if dead:
+        remedies.append("предоставить семье потерпевшего полное возмещение, включая справедливую и адекватную "
+                        "компенсацию" if ru else
+                        "provide the victim's family with full reparation, including fair and adequate compensation")
+    elif ill:
+        remedies.append("предоставить потерпевшему полное возмещение, включая справедливую и адекватную компенсацию и "
+                        "средства для возможно более полной реабилитации" if ru else
+                        "provide the victim with full redress, including fair and adequate compensation and the means "
+                        "for as full rehabilitation as possible")
+    if removed:
+        remedies.append("установить местонахождение и положение потерпевшего в стране, куда он был выслан, следить "
+                        "за ним и принять меры, чтобы он не подвергся там пыткам, а также обеспечить ему возможность "
+                        "вернуться и повторно подать ходатайство об убежище" if ru else
+                        "ascertain the victim's whereabouts and situation in the country of removal, monitor it and "
+                        "take steps to ensure that he is not subjected to torture there, and make it possible for him "
+                        "to return and have his asylum claim examined anew")
+    remedies.append("принять меры для предотвращения подобных нарушений в будущем" if ru else
+                    "take measures to prevent similar violations in the future")
+    out.append((f"{Author} {asks} Комитет рекомендовать государству-участнику: " if ru else
+                f"{Author} {asks} the Committee to recommend that the State party: ") + "; ".join(remedies) + ".")
+    return out
+
+
+def _interim_measures(context: _Context) -> str:
+    """The measure a present risk calls for (§9): a removal not yet carried out, a recent reprisal, a victim
+    still held by the ministry of the accused officers. Nothing for a risk that is past."""
+    data, ru = context.data, context.ru
+    case = data.case_file
+    measures = []
+    ordered = case.of_type("expulsion_ordered")
+    if ordered and not case.of_type("deported"):
+        measures.append("не высылать потерпевшего, пока Комитет рассматривает сообщение" if ru else
+                        "not to remove the victim while the Committee is considering the communication")
+    recent = [e for e in case.of_type("reprisal") if e.when.latest().date() >= data.today - timedelta(days=90)]
+    if recent:
+        measures.append("защитить потерпевшего и его семью от преследования в связи с сообщением" if ru else
+                        "protect the victim and the family from reprisals for the communication")
+    if any(f.rule == "victim-held-by-implicated-ministry" for f in on_record(data)) \
+            and "in_custody_now" in case.victim_flags:
+        measures.append("перевести потерпевшего из-под контроля ведомства, сотрудники которого обвиняются, и "
+                        "обеспечить ему независимое медицинское освидетельствование" if ru else
+                        "transfer the victim out of the control of the ministry whose officers are accused, and "
+                        "ensure an independent medical examination")
+    return "; ".join(measures)
+
+
+# --- VIII. Annexes ---------------------------------------------------------------------------------------------
+def _annexes(context: _Context) -> list[str]:
+    ru, language = context.ru, context.language
+    out = []
+    for number, document in enumerate(context.annexes, 1):
+        event = context.by_ref[document.event]
+        title = document.title
+        if ru and _latin(title):
+            title = question(f"название на русском языке: {title}")
+        out.append(f"{'Приложение' if ru else 'Annex'} {number}. {title} ({format_when(event.when, language)}; "
+                   f"{_language_status(document, ru)})")
+    if not out:
+        out.append(question("к событиям дела не привязано ни одного документа" if ru else
+                            "no document of the case is linked to an event yet"))
+    missing = _checklist(context)
+    if missing:
+        out.append("Недостающие документы (проверьте перед отправкой):" if ru else
+                   "Still missing (check before sending):")
+        out += [question(item) for item in missing]
+    return out
+
+
+LANGUAGE_NAMES = {"ru": ("Russian", "русский"), "kk": ("Kazakh", "казахский"), "en": ("English", "английский"),
+                  "other": ("another language", "иной язык")}
+
+
+def _language_status(document: DocumentView, ru: bool) -> str:
+    name = LANGUAGE_NAMES.get(document.language or "")
+    original = (f"язык оригинала: {name[1]}" if ru else f"original in {name[0]}") if name else \
+        ("язык оригинала не указан" if ru else "language not recorded")
+    translation = {"attached": ("перевод прилагается", "translation attached"),
+                   "needed": ("перевод требуется", "translation needed"),
+                   "none": ("перевод не требуется", "no translation needed")}.get(document.translation or "")
+    return original + (f"; {translation[0 if ru else 1]}" if translation else "")
+
+
+def _checklist(context: _Context) -> list[str]:
+    """What a committee expects and the file lacks: the authorization, the decisions complained of, the medical
+    records, the translations."""
+    data, ru, language = context.data, context.ru, context.language
+    missing = []
+    consent = [e for e in data.events if e.type in ("consent_given", "authorization_signed")]
+    if not any(context.docs_of.get(e.ref) for e in consent):
+        missing.append("подписанное согласие и доверенность представителя" if ru else
+                       "the signed consent and the representative's authorization")
+    for event in data.events:
+        if context.docs_of.get(event.ref):
             continue
-        label = event.document_title or sentence(event.type, event.when, event.body, {}, language).rstrip(".")
-        number = f" {_no(language)} {event.document_number}" if event.document_number else ""
-        annexes.append(f"{label}{number} ({format_when(event.when, language)})")
-    for event in data.events:
-        if event.type == "authorization_signed":
-            kind = event.fields.get("kind")
-            label = {"consent": ("Consent of the victim", "Согласие жертвы"),
-                     "power_of_attorney": ("Power of attorney", "Доверенность")}.get(kind, (kind, kind))
-            annexes.append(f"{label[1 if language == 'ru' else 0]} ({format_when(event.when, language)})")
-    if not annexes:
-        return [word(language, "annex_none")]
-    prefix = "Приложение" if language == "ru" else "Annex"
-    return [f"{prefix} {i}. {text}" for i, text in enumerate(annexes, 1)]
+        when = format_of(event.when, language)
+        if event.type in DECISIONS and not (event.type == "verdict" and event.fields.get("defendant") == "victim"):
+            missing.append(f"копия решения от {when} ({STEP_NAMES.get(event.type, ('', ''))[1]})" if ru else
+                           f"a copy of the decision of {when} ({STEP_NAMES.get(event.type, ('', ''))[0]})")
+        elif event.type in MEDICAL:
+            missing.append(f"медицинский документ от {when}" if ru else f"the medical record of {when}")
+    for document in context.annexes:
+        if document.translation == "needed" or (document.language not in (None, *UN_LANGUAGES)
+                                                and document.translation != "attached"):
+            missing.append(f"перевод приложения {context.annex_of[document.ref]} на официальный язык ООН" if ru else
+                           f"a translation of annex {context.annex_of[document.ref]} into an official UN language")
+    return missing
+
+
+STEP_NAMES = {
+    "investigation_terminated": ("termination of the investigation", "прекращение расследования"),
+    "appeal_decided": ("decision on the complaint", "решение по жалобе"),
+    "verdict": ("verdict", "приговор"),
+    "asylum_refused": ("refusal of asylum", "отказ в убежище"),
+    "asylum_appeal_decided": ("decision on the asylum appeal", "решение по жалобе об убежище"),
+    "expulsion_ordered": ("expulsion order", "решение о выдворении"),
+    "registration_refused": ("refusal to register the complaint", "отказ в регистрации жалобы"),
+    "written_off": ("writing-off of the complaint", "списание жалобы"),
+    "forwarded_without_registration": ("forwarding without registration", "направление без регистрации"),
+}

@@ -1,5 +1,6 @@
-"""A draft as a Word document a lawyer can edit: headings, numbered paragraphs, real
-footnotes for the sources, a remedies table and page numbers.
+"""A draft as a Word document a lawyer can edit: Word headings, paragraphs numbered by a Word numbering
+definition, real footnotes for the sources, questions for counsel highlighted, a remedies table and page
+numbers.
 
 python-docx has no footnote API, so the footnotes part is written here: each source is a
 ``w:footnoteReference`` in the text and a ``w:footnote`` in word/footnotes.xml, which Word
@@ -12,20 +13,22 @@ import io
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
-from app.drafts.builder import Draft, Section, split_sources
+from app.drafts.citations import shorten
 from app.drafts.layout import ROMAN
+from app.drafts.model import HEADING, Draft, Section, split_questions, split_sources
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU"}
+_HIGHLIGHT = '<w:highlight w:val="yellow"/>'
 
 
 class _Footnotes:
@@ -41,13 +44,15 @@ class _Footnotes:
         run._r.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:vertAlign w:val="superscript"/></w:rPr>'))
         run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{note_id}"/>'))
 
-    def xml(self) -> bytes:
+    def xml(self, language: str) -> bytes:
         notes = "".join(
             f'<w:footnote w:id="{i}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
             f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-            f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}</w:t></w:r>'
-            '</w:p></w:footnote>'
-            for i, text in enumerate(self.texts, 1))
+            f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>'
+            + "".join(f'<w:r><w:rPr>{_HIGHLIGHT if asked else ""}<w:sz w:val="18"/></w:rPr>'
+                      f'<w:t xml:space="preserve">{escape(part)}</w:t></w:r>' for part, asked in split_questions(text))
+            + '</w:p></w:footnote>'
+            for i, text in enumerate(shorten(self.texts, language), 1))
         return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {_W}>'
                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
                 '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
@@ -57,46 +62,84 @@ class _Footnotes:
 def render_docx(draft: Draft) -> bytes:
     document = Document()
     _set_up(document, draft.language)
+    numbering = _numbering(document)
     notes = _Footnotes()
     heading = document.add_heading(draft.title, level=0)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if draft.blocked:
+        warning = document.add_paragraph().add_run(draft.blocked)
+        warning.bold = True
+        warning.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     document.add_paragraph(draft.to)
     document.add_paragraph().add_run(draft.notice).italic = True
-    number = 0
     for index, section in enumerate(draft.sections):
         document.add_heading(f"{ROMAN[index]}. {section.title}", level=1)
-        number = _write_section(document, section, notes, number)
+        _write_section(document, section, notes, numbering)
     document.add_paragraph()
-    document.add_paragraph(_signature(draft.language))
-    _attach_footnotes(document, notes)
+    document.add_paragraph(_signature(draft))
+    _attach_footnotes(document, notes, draft.language)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _signature(language: str) -> str:
-    from app.drafts.language import word
+def _signature(draft: Draft) -> str:
+    from app.drafts.language import WORDS
 
-    return word(language, "signature") + " ____________________"
+    cat = draft.title == WORDS[draft.language]["title_CAT"]
+    return WORDS[draft.language]["signature_CAT" if cat else "signature"] + " ____________________"
 
 
-def _write_section(document, section: Section, notes: _Footnotes, number: int) -> int:
+def _numbering(document) -> int:
+    """A numbering definition of its own ("1.", "2.", … with a hanging indent) for the numbered paragraphs,
+    so that a paragraph inserted in Word is numbered and the following ones renumber. Returns its numId."""
+    numbering = document.part.numbering_part.element
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(ids, default=-1) + 1
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+        '</w:abstractNum>')
+    nums = numbering.findall(qn("w:num"))
+    if nums:
+        nums[0].addprevious(abstract)  # the schema wants every abstractNum before the nums
+    else:
+        numbering.append(abstract)
+    return numbering.add_num(abstract_id).numId
+
+
+def _number(paragraph, num_id: int) -> None:
+    number = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    number.get_or_add_ilvl().val = 0
+    number.get_or_add_numId().val = num_id
+
+
+def _write_runs(paragraph, text: str, notes: _Footnotes) -> None:
+    for piece, source in split_sources(text):
+        for part, asked in split_questions(piece):
+            run = paragraph.add_run(part)
+            if asked:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if source:
+            notes.add(paragraph, source)
+
+
+def _write_section(document, section: Section, notes: _Footnotes, num_id: int) -> None:
     for position, text in enumerate(section.paragraphs):
-        paragraph = document.add_paragraph()
-        if section.numbered:
-            number += 1
-            paragraph.paragraph_format.left_indent = Cm(1)
-            paragraph.paragraph_format.first_line_indent = Cm(-1)
-            paragraph.add_run(f"{number}.\t")
-        for piece, source in split_sources(text):
-            paragraph.add_run(piece)
-            if source:
-                notes.add(paragraph, source)
+        if text.startswith(HEADING):
+            paragraph = document.add_heading(level=2)
+            _write_runs(paragraph, text[len(HEADING):], notes)
+        else:
+            paragraph = document.add_paragraph()
+            if section.numbered:
+                _number(paragraph, num_id)
+            _write_runs(paragraph, text, notes)
         if section.table is not None and position == 0:
             _write_table(document, section)
     if section.table is not None and not section.paragraphs:
         _write_table(document, section)
-    return number
 
 
 def _write_table(document, section: Section) -> None:
@@ -108,7 +151,12 @@ def _write_table(document, section: Section) -> None:
     for row in section.table.rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = value
+            cell.text = ""
+            paragraph = cell.paragraphs[0]
+            for part, asked in split_questions(value):
+                run = paragraph.add_run(part)
+                if asked:
+                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     document.add_paragraph()
 
 
@@ -132,10 +180,10 @@ def _set_up(document, language: str) -> None:
     lang.set(qn("w:val"), LANGUAGE_TAGS[language])
 
 
-def _attach_footnotes(document, notes: _Footnotes) -> None:
+def _attach_footnotes(document, notes: _Footnotes, language: str) -> None:
     if not notes.texts:
         return
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.xml(), document.part.package)
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.xml(language), document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
 
 

@@ -42,22 +42,40 @@ def date_phrase(when: When, language: str) -> str:
     return f"In {format_when(when, language)}"
 
 
+_MONTHS_OF_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                 "ноября", "декабря")
+
+
+def format_of(when: When, language: str) -> str:
+    """A date after "of" / «от»: «от 8 января 2021 г.», «от января 2021 г.» (a month in the genitive)."""
+    if language == "ru" and when.precision is Precision.MONTH:
+        return f"{_MONTHS_OF_RU[when.start.month - 1]} {when.start.year} г."
+    return format_when(when, language)
+
+
 def format_day(day: date, language: str) -> str:
     return format_date(day, _DATE_FORMATS[language][Precision.DAY], locale=language)
 
 
 SECTION_TITLES = {
-    "author": {"en": "Information on the author and the victim",
-               "ru": "Информация об авторе и жертве"},
+    "author": {"en": "Information on the author", "ru": "Информация об авторе"},
     "state": {"en": "State party concerned and provisions violated",
-              "ru": "Государство-участник и нарушенные положения"},
+              "ru": "Соответствующее государство-участник и нарушенные положения"},
     "exhaustion": {"en": "Exhaustion of domestic remedies", "ru": "Исчерпание внутренних средств правовой защиты"},
-    "other_procedures": {"en": "Other international procedures", "ru": "Другие международные процедуры"},
+    "other_procedures": {"en": "Other international procedures", "ru": "Другие процедуры международного "
+                                                                         "разбирательства"},
     "facts": {"en": "Facts of the complaint", "ru": "Факты, изложенные в жалобе"},
-    "complaint": {"en": "Substance of the complaint", "ru": "Существо жалобы"},
+    "complaint": {"en": "The complaint", "ru": "Существо жалобы"},
     "requests": {"en": "Requests to the Committee", "ru": "Просьбы к Комитету"},
     "annexes": {"en": "List of annexes", "ru": "Перечень приложений"},
 }
+# The CAT's form speaks of the complainant («заявитель»), the HRC's of the author («автор»).
+CAT_TITLES = {"author": {"en": "Information on the complainant", "ru": "Информация о заявителе"}}
+
+
+def section_title(key: str, language: str, committee: str) -> str:
+    return (CAT_TITLES if committee == "CAT" and key in CAT_TITLES else SECTION_TITLES)[key][language]
+
 
 WORDS = {
     "en": {
@@ -67,42 +85,37 @@ WORDS = {
                      "Inhuman or Degrading Treatment or Punishment",
         "title_HRC": "Communication under the Optional Protocol to the International Covenant on Civil and "
                      "Political Rights",
-        "to": "To: the {committee}, Office of the United Nations High Commissioner for Human Rights, Geneva",
-        "draft_notice": "Draft prepared from case file {reference} on {date}. To be reviewed by counsel.",
-        "victim": "Victim", "author": "Author", "representative": "Representative",
-        "unknown": "not recorded", "state_party": "State party: Republic of Kazakhstan",
-        "provisions_intro": "The author claims to be a victim of violations by the Republic of Kazakhstan of:",
-        "remedies_intro": "The following domestic remedies were used:",
+        "to": "To: the {committee}, c/o Petitions and Urgent Actions Section, Office of the United Nations High "
+              "Commissioner for Human Rights, United Nations Office at Geneva, 1211 Geneva 10, Switzerland "
+              "(petitions@ohchr.org)",
+        "draft_notice": "Draft prepared from case file {reference} on {date}. To be reviewed by counsel; the "
+                        "highlighted passages in square brackets are questions for counsel, not text to send.",
+        "blocked": "NOT ADMISSIBLE AS IT STANDS. Built at counsel's request despite: {reasons}",
+        "unknown": "not recorded",
         "remedies_headers": ("Date", "Body", "Document", "Step", "Outcome"),
-        "no_remedies": "No domestic remedy is recorded in the case file.",
-        "no_other_procedure": "The same matter has not been and is not being examined under another procedure "
-                              "of international investigation or settlement.",
-        "other_procedure": "{on} a communication was submitted to the {committee}{number}.",
-        "annex_none": "No document is recorded in the case file yet.",
         "signature": "Date and signature of the author or the representative:",
-        "source": "Source",
+        "signature_CAT": "Date and signature of the complainant or the representative:",
     },
     "ru": {
         "committee_CAT": "Комитет против пыток",
         "committee_HRC": "Комитет по правам человека",
-        "title_CAT": "Сообщение в соответствии со статьей 22 Конвенции против пыток и других жестоких, "
+        "title_CAT": "Жалоба в соответствии со статьёй 22 Конвенции против пыток и других жестоких, "
                      "бесчеловечных или унижающих достоинство видов обращения и наказания",
         "title_HRC": "Сообщение в соответствии с Факультативным протоколом к Международному пакту "
                      "о гражданских и политических правах",
-        "to": "Кому: {committee}, Управление Верховного комиссара ООН по правам человека, Женева",
-        "draft_notice": "Проект подготовлен {date} по материалам дела {reference}. Подлежит проверке адвокатом.",
-        "victim": "Жертва", "author": "Автор", "representative": "Представитель",
-        "unknown": "не указано", "state_party": "Государство-участник: Республика Казахстан",
-        "provisions_intro": "Автор утверждает, что является жертвой нарушения Республикой Казахстан:",
-        "remedies_intro": "Были использованы следующие внутренние средства правовой защиты:",
+        "to": "{committee_to}, через Секцию петиций и срочных действий Управления Верховного комиссара Организации "
+              "Объединённых Наций по правам человека, Отделение Организации Объединённых Наций в Женеве, "
+              "1211 Женева 10, Швейцария (petitions@ohchr.org)",
+        "committee_to_CAT": "Комитету против пыток",
+        "committee_to_HRC": "Комитету по правам человека",
+        "draft_notice": "Проект подготовлен {date} по материалам дела {reference}. Подлежит проверке адвокатом; "
+                        "выделенные фрагменты в квадратных скобках — вопросы адвокату, а не текст для отправки.",
+        "blocked": "В НЫНЕШНЕМ ВИДЕ НЕПРИЕМЛЕМО. Проект составлен по просьбе адвоката, несмотря на следующее: "
+                   "{reasons}",
+        "unknown": "не указано",
         "remedies_headers": ("Дата", "Орган", "Документ", "Действие", "Результат"),
-        "no_remedies": "В материалах дела не отражено ни одного внутреннего средства правовой защиты.",
-        "no_other_procedure": "Этот же вопрос не рассматривался и не рассматривается в рамках другой процедуры "
-                              "международного разбирательства или урегулирования.",
-        "other_procedure": "{on} сообщение было направлено в {committee}{number}.",
-        "annex_none": "В материалах дела пока нет документов.",
         "signature": "Дата и подпись автора или представителя:",
-        "source": "Источник",
+        "signature_CAT": "Дата и подпись заявителя или представителя:",
     },
 }
 

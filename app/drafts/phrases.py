@@ -55,6 +55,25 @@ BODY_RU_TO = {
     "other": "в иной орган", "unknown": "в орган, не указанный в материалах дела",
 }
 
+# Who acted, as a Russian passive sentence names the agent ("задержан сотрудниками полиции") and as a
+# decision is attributed ("постановлением прокуратуры"): no "(а)" left for the reader to resolve.
+BODY_RU_BY = {
+    "police": "сотрудниками полиции", "dis": "сотрудниками службы внутренней безопасности полиции",
+    "prosecutor": "сотрудниками прокуратуры", "aca": "сотрудниками Агентства по противодействию коррупции",
+    "nsc": "сотрудниками Комитета национальной безопасности", "national_guard": "военнослужащими Национальной гвардии",
+    "military": "военнослужащими", "penitentiary": "сотрудниками уголовно-исполнительной системы",
+}
+BODY_RU_OF = {
+    "police": "полиции", "dis": "службы внутренней безопасности полиции", "prosecutor": "прокуратуры",
+    "special_prosecutor": "специального прокурора", "general_prosecutor": "Генеральной прокуратуры",
+    "aca": "Агентства по противодействию коррупции", "nsc": "Комитета национальной безопасности",
+    "national_guard": "Национальной гвардии", "military": "воинской части",
+    "penitentiary": "органа уголовно-исполнительной системы", "investigating_judge": "следственного судьи",
+    "court": "суда первой инстанции", "appellate_court": "апелляционного суда", "supreme_court": "Верховного суда",
+    "ombudsman": "Уполномоченного по правам человека", "migration_service": "миграционной службы",
+}
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+
 KIND_RU = {"threat": "угрозы", "pressure_to_withdraw": "давление с целью отзыва жалобы",
            "transfer": "карательный перевод", "violence": "насилие",
            "consent": "согласие", "power_of_attorney": "доверенность"}
@@ -93,7 +112,7 @@ GROUND = {
 # type: (English, Russian). {on} and {body} always; other names are the type's fields.
 SENTENCES: dict[str, tuple[str, str]] = {
     "apprehension": ("{on} the victim was apprehended by {body}{place}.",
-                     "{on} {body} задержал(а) жертву{place}."),
+                     "{on} жертва была задержана {body_by}{place}."),
     "detention_recorded": ("{on} a detention record was drawn up{recorded_time}.",
                            "{on} был составлен протокол задержания{recorded_time}."),
     "lawyer_access": ("{on} a lawyer was first given access to the victim{facility}.",
@@ -142,7 +161,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "investigation_suspended": ("{on} the investigation was suspended.",
                                 "{on} расследование было приостановлено."),
     "investigation_terminated": ("{on} {body} terminated the investigation {ground}.",
-                                 "{on} {body} прекратил(а) расследование {ground}."),
+                                 "{on} постановлением {body_of} расследование было прекращено {ground}."),
     "decision_served": ("{on} the decision was served{served_to}.", "{on} решение было вручено{served_to}."),
     "victim_status_recognized": ("{on} the victim was recognised as a victim in the criminal case.",
                                  "{on} жертва была признана потерпевшей по уголовному делу."),
@@ -168,7 +187,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
                                    "{on} сообщение было направлено в {committee}."),
     "un_interim_measures_requested": ("{on} interim measures were requested.", "{on} были запрошены временные меры."),
     "un_interim_measures_granted": ("{on} interim measures were granted.", "{on} временные меры были предоставлены."),
-    "un_views_adopted": ("{on} the Committee adopted its Views.", "{on} Комитет принял Соображения."),
+    "un_views_adopted": ("{on} the Committee adopted its final decision on the communication.",
+                         "{on} Комитет принял окончательное решение по сообщению."),
     "state_follow_up_reply": ("{on} the State party replied on follow-up.",
                               "{on} государство-участник представило ответ о последующих мерах."),
     "implementation": ("{on}: {what}.", "{on}: {what}."),
@@ -273,12 +293,18 @@ def sentence(event_type: str, when: When, body: str | None, fields: dict[str, An
         template = WITHOUT_BODY[event_type][1 if language == "ru" else 0]
     ru = language == "ru"
     spec = EVENT_TYPES_BY_NAME.get(event_type)
+    if ru:  # a Russian text prints no English: a free text written in English is left out, not translated
+        fields = {name: value for name, value in fields.items()
+                  if not (isinstance(value, str) and _LATIN.search(value) and spec and spec.field(name)
+                          and spec.field(name).kind in (Kind.TEXT, Kind.LONG_TEXT))}
     fields = {name: (format_when(When.parse(value), language)
                      if spec and spec.field(name) and spec.field(name).kind is Kind.WHEN and isinstance(value, str)
                      else value) for name, value in fields.items()}
     values = {
         "on": date_phrase(when, language),
         "body": body_name(body, language),
+        "body_by": BODY_RU_BY.get(body or "", f"({body_name(body, 'ru')})" if ru else ""),
+        "body_of": BODY_RU_OF.get(body or "", body_name(body, "ru") if ru else ""),
         "place": _optional(fields, "place", " ({value})", " ({value})", language),
         "facility": _optional(fields, "facility", " ({value})", " ({value})", language),
         "recorded_time": _optional(fields, "recorded_time", ", giving {value} as the time of detention",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from app.drafts.builder import DraftInput, EventView
-from app.drafts.provisions import suggest_for_case
+from app.drafts.authors import russian_spelling
+from app.drafts.model import CaseLawView, DraftInput, EventView, PersonView
+from app.drafts.provisions import suggested_codes
 from app.interchange.format import CaseRecord, Document
 from app.procedure.calendar import WorkingCalendar
 from app.procedure.casefile import CaseFile, Fact
@@ -76,21 +77,40 @@ def evaluation_json(record: CaseRecord, as_of: datetime, settings: Settings | No
 
 
 def draft_input(document: Document, record: CaseRecord, *, committee: str, language: str,
-                provisions: list[str] | None, today: date, as_of: datetime) -> DraftInput:
-    """What the draft builder needs, from an interchange file (tests and previews without a database)."""
+                provisions: list[str] | None, today: date, as_of: datetime,
+                case_law: list[CaseLawView] | None = None) -> DraftInput:
+    """What the draft builder needs, from an interchange file (tests, previews and the command line without a
+    database). A file has no evidence files and no assigned lawyer: the draft asks for them."""
     people = {p.key: p for p in document.people}
+    views: dict[str, PersonView] = {}
 
-    def names(role: str) -> list[str]:
-        return [people[p.person].name or people[p.person].description or p.person
-                for p in record.parties if p.role == role]
+    def view(key: str, role: str | None = None, depth: int = 0) -> PersonView:
+        person = people[key]
+        relatives: tuple = ()
+        if depth == 0:  # the family of a party: who is what to them
+            ties = [(kind, other) for kind, other in person.relations]  # they are <kind> of <other>
+            ties = [(REVERSE[kind], other) for kind, other in ties if kind in REVERSE]
+            ties += [(kind, p.key) for p in document.people for kind, other in p.relations if other == key]
+            relatives = tuple((kind, view(other, depth=1)) for kind, other in ties)
+        return PersonView(key, person.name, person.description, russian_spelling(person.name, *person.aliases),
+                          role, person.birth_date, person.sex, person.nationality, None, relatives)
 
+    parties = sorted(record.parties, key=lambda p: p.role != "victim")
+    for party in parties:
+        views.setdefault(party.person, view(party.person, party.role))
     case = case_file(record)
     evaluation = evaluate(case, as_of)
-    events = [EventView(i, e.type, e.at, e.body, dict(e.fields), e.source, e.document_number, e.document_title)
+    events = [EventView(i, e.type, e.at, e.body, dict(e.fields), e.source, e.document_number, e.document_title,
+                        e.narrative, e.narrative_ru)
               for i, e in enumerate(record.events)]
     order = {fact.ref: index for index, fact in enumerate(case.events)}  # the timeline's order
     events.sort(key=lambda e: order[e.ref])
     if provisions is None:
-        provisions = suggest_for_case(committee, case, evaluation)
-    return DraftInput(record.reference, committee, language, provisions, today, names("victim"),
-                      names("complainant"), names("counsel"), events, case, evaluation)
+        provisions = suggested_codes(committee, case, evaluation)
+    return DraftInput(record.reference, committee, language, list(provisions), today, list(views.values()), None,
+                      events, case, evaluation, summary=record.summary, summary_ru=record.summary_ru,
+                      summary_in_draft=record.summary_in_draft, case_law=list(case_law or []))
+
+
+# "A is the <kind> of B" seen from A's side: what B is to A.
+REVERSE = {"parent": "child", "child": "parent", "spouse": "spouse", "sibling": "sibling"}

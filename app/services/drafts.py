@@ -10,18 +10,21 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from app.drafts.admissibility import DEFAULT_PROCEDURES, Finding, Procedure, check
-from app.drafts.builder import EDITABLE, DraftInput, EventView, build, generate_texts
-from app.drafts.builder import Draft as DraftDocument
+from app.drafts.authors import russian_spelling
+from app.drafts.builder import EDITABLE, build, generate_texts
 from app.drafts.language import LANGUAGES
-from app.drafts.provisions import BY_COMMITTEE, suggest_for_case
-from app.models import Case, Draft, DraftVersion, TreatyProcedure, User
+from app.drafts.model import CaseLawView, DocumentView, DraftInput, EventView, PersonView, Representative
+from app.drafts.model import Draft as DraftDocument
+from app.drafts.provisions import BY_COMMITTEE, current_codes, suggested_codes
+from app.models import Case, CaseLaw, Draft, DraftVersion, EvidenceFile, Person, PersonRelation, TreatyProcedure, User
 from app.procedure.engine import evaluate
 from app.procedure.vocabulary import MAX_LONG_TEXT, clean_text
 from app.services.errors import Conflict, Invalid
+from app.services.person_details import contact_of
 from app.services.procedure import case_file_of, engine_calendar, engine_settings
 
 COMMITTEES = tuple(BY_COMMITTEE)
@@ -66,7 +69,9 @@ def save_procedure(session: Session, committee: str, *, available: bool, in_forc
 
 
 def draft_input(case: Case, *, committee: str, language: str, provisions: list[str] | None,
-                now: datetime, texts: dict[str, str] | None = None) -> DraftInput:
+                now: datetime, texts: dict[str, str] | None = None, user: User | None = None) -> DraftInput:
+    """What the builder needs from the database: the timeline in its one order, the parties with their details
+    and family, the documents linked to events, the assigned lawyer as the representative, the case-law library."""
     facts = case_file_of(case)
     session = object_session(case)
     evaluation = evaluate(facts, now, settings=engine_settings(session), calendar=engine_calendar(session))
@@ -76,20 +81,70 @@ def draft_input(case: Case, *, committee: str, language: str, provisions: list[s
         refs = event.event_type.reference_fields()
         fields = {k: (uid_to_id.get(v) if k in refs else v) for k, v in (event.fields or {}).items()}
         events.append(EventView(event.id, event.type, event.when, event.body, fields, event.source,
-                                event.document_number, event.document_title))
-
-    def names(role: str) -> list[str]:
-        return [p.person.display_name for p in case.parties if p.role == role]
-
+                                event.document_number, event.document_title, event.narrative, event.narrative_ru))
+    parties = sorted(case.parties, key=lambda p: (p.role != "victim", p.id))
+    people = people_views(session, [(p.person, p.role) for p in parties])
+    on_timeline = {e.id for e in case.timeline}
+    files = session.scalars(select(EvidenceFile).where(EvidenceFile.case_id == case.id,
+                                                       EvidenceFile.archived_at.is_(None))
+                            .order_by(EvidenceFile.uploaded_at, EvidenceFile.id))
+    documents = [DocumentView(f.id, f.description or f.original_name, f.event_id, f.language, f.translation)
+                 for f in files if f.event_id in on_timeline]
     if provisions is None:
-        provisions = suggest_for_case(committee, facts, evaluation)
-    return DraftInput(case.reference, committee, language, provisions, now.date(), names("victim"),
-                      names("complainant"), names("counsel"), events, facts, evaluation, dict(texts or {}))
+        provisions = suggested_codes(committee, facts, evaluation)
+    return DraftInput(case.reference, committee, language, current_codes(provisions), now.date(), people,
+                      representative_of(case, user), events, facts, evaluation, documents=documents,
+                      summary=case.summary, summary_ru=case.summary_ru, summary_in_draft=case.summary_in_draft,
+                      case_law=library(session), texts=dict(texts or {}))
+
+
+def people_views(session: Session, parties: list[tuple[Person, str]]) -> list[PersonView]:
+    """The parties as the author block needs them, each with their family seen from their side ("X is the mother
+    of …"); the family ties of all of them read in one query."""
+    ids = {person.id for person, _ in parties}
+    ties = list(session.scalars(select(PersonRelation).where(
+        or_(PersonRelation.person_id.in_(ids), PersonRelation.relative_id.in_(ids)))
+        .options(selectinload(PersonRelation.person), selectinload(PersonRelation.relative))))
+    out: dict[int, PersonView] = {}
+    for person, role in parties:
+        if person.id in out:
+            continue
+        family = [(REVERSE[t.kind], t.relative) for t in ties if t.person_id == person.id and t.kind in REVERSE]
+        family += [(t.kind, t.person) for t in ties if t.relative_id == person.id]
+        out[person.id] = _view(person, role, tuple((kind, _view(other)) for kind, other in family))
+    return list(out.values())
+
+
+def _view(person: Person, role: str | None = None, relatives: tuple = ()) -> PersonView:
+    return PersonView(person.id, person.name, person.description, russian_spelling(person.name, *person.aliases),
+                      role, person.birth_date, person.sex, person.nationality, contact_of(person).get("address"),
+                      relatives)
+
+
+# "A is the <kind> of B" seen from A's side: what B is to A.
+REVERSE = {"parent": "child", "child": "parent", "spouse": "spouse", "sibling": "sibling"}
+
+
+def representative_of(case: Case, user: User | None) -> Representative | None:
+    """The lawyer who drafts, when assigned to the case; else the first lawyer assigned."""
+    lawyers = [a.user for a in sorted(case.assignments, key=lambda a: a.assigned_at)]
+    chosen = user if user is not None and user in lawyers else (lawyers[0] if lawyers else None)
+    if chosen is None:
+        return None
+    return Representative(chosen.full_name, chosen.bar, chosen.organisation, chosen.postal_address, chosen.email)
+
+
+def library(session: Session) -> list[CaseLawView]:
+    """The active entries of the case-law library."""
+    return [CaseLawView(c.key, c.committee, c.kind, c.title_en, c.title_ru, c.symbol, c.adopted, c.holding_en,
+                        c.holding_ru, tuple(c.provisions), tuple(c.rules), c.verified)
+            for c in session.scalars(select(CaseLaw).where(CaseLaw.active.is_(True)).order_by(CaseLaw.key))]
 
 
 def admissibility(session: Session, case: Case, committee: str, now: datetime) -> list[Finding]:
-    data = draft_input(case, committee=committee, language="en", provisions=[], now=now)
-    return check(data.case_file, data.evaluation, committee, procedures(session), now)
+    facts = case_file_of(case)
+    evaluation = evaluate(facts, now, settings=engine_settings(session), calendar=engine_calendar(session))
+    return check(facts, evaluation, committee, procedures(session), now)
 
 
 def _validate(committee: str, language: str, provisions: list[str]) -> None:
@@ -110,7 +165,8 @@ def create_draft(session: Session, case: Case, *, committee: str, language: str,
     _validate(committee, language, provisions)
     draft = Draft(case_id=case.id, committee=committee, language=language, provisions=list(provisions),
                   created_by_id=user.id if user else None)
-    texts = generate_texts(draft_input(case, committee=committee, language=language, provisions=provisions, now=now))
+    texts = generate_texts(draft_input(case, committee=committee, language=language, provisions=provisions, now=now,
+                                       user=user))
     draft.versions.append(DraftVersion(number=1, kind="generated", texts=texts, edited_sections=[],
                                        created_by_id=user.id if user else None))
     session.add(draft)
@@ -164,7 +220,7 @@ def regenerate(session: Session, draft: Draft, *, keep_edits: bool | None, user:
     if latest.edited_sections and keep_edits is None:
         raise EditsWouldBeLost(latest.edited_sections)
     generated = generate_texts(draft_input(draft.case, committee=draft.committee, language=draft.language,
-                                           provisions=draft.provisions, now=now))
+                                           provisions=draft.provisions, now=now, user=draft.created_by))
     kept = latest.edited_sections if keep_edits else []
     texts = {key: latest.texts[key] if key in kept else generated[key] for key in EDITABLE}
     version = DraftVersion(number=latest.number + 1, kind="regenerated", texts=texts, edited_sections=list(kept),
@@ -176,5 +232,5 @@ def regenerate(session: Session, draft: Draft, *, keep_edits: bool | None, user:
 
 def document_of(draft: Draft, version: DraftVersion, now: datetime) -> DraftDocument:
     data = draft_input(draft.case, committee=draft.committee, language=draft.language,
-                       provisions=draft.provisions, now=now, texts=version.texts)
+                       provisions=draft.provisions, now=now, texts=version.texts, user=draft.created_by)
     return build(data)

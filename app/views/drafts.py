@@ -9,12 +9,13 @@ from sqlalchemy import select
 
 from app.drafts.docx_renderer import render_docx
 from app.drafts.layout import lay_out
-from app.drafts.provisions import BY_COMMITTEE
+from app.drafts.provisions import BY_CODE, BY_COMMITTEE, suggest_for_case
 from app.extensions import db
 from app.forms.common import pairs, show_errors
 from app.forms.drafts import NewDraftForm, edit_form_class
 from app.i18n import current_language
 from app.models import Draft
+from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
 from app.services.audit import record_read
 from app.services.drafts import (
     COMMITTEES,
@@ -50,9 +51,9 @@ def new(reference: str):
     now = local_now()
     form = NewDraftForm(committee=committee)
     form.provisions.choices = _provision_choices(committee)
+    data = draft_input(case, committee=committee, language="en", provisions=None, now=now)
     if request.method == "GET":
-        form.provisions.data = draft_input(case, committee=committee, language="en", provisions=None,
-                                           now=now).provisions
+        form.provisions.data = data.provisions
     elif form.validate_on_submit():
         try:
             draft = create_draft(db.session, case, committee=committee, language=form.language.data,
@@ -68,7 +69,21 @@ def new(reference: str):
     findings = admissibility(db.session, case, committee, now)
     status = 422 if form.errors else 200
     return render_template("drafts/new.html", case=case, form=form, committee=committee, findings=findings,
-                           committees=COMMITTEES, drafts=_drafts_of(case)), status
+                           committees=COMMITTEES, drafts=_drafts_of(case), reasons=_reasons(data)), status
+
+
+def _reasons(data):
+    """Why each provision is suggested: the events of the record that meet it."""
+    russian = current_language() in ("ru", "kk")
+    by_ref = {e.ref: e for e in data.events}
+    out = []
+    for suggestion in suggest_for_case(data.committee, data.case_file, data.evaluation):
+        provision = BY_CODE[suggestion.code]
+        events = [by_ref[r] for r in suggestion.events if r in by_ref]
+        out.append((_("art. %(article)s — %(provision)s", article=provision.article,
+                      provision=provision.ru if russian else provision.en),
+                    [(e.when, EVENT_TYPES_BY_NAME[e.type].label) for e in events]))
+    return out
 
 
 def _drafts_of(case):

@@ -45,8 +45,8 @@ def test_an_upload_is_stored_encrypted_and_comes_back_byte_for_byte(app, logged_
     download = logged_in.get(f"/cases/{case.reference}/files/{record.id}")
     assert download.status_code == 200 and download.data == data
     assert download.mimetype == mime and "attachment" in download.headers["Content-Disposition"]
-    assert [e.action for e in session.scalars(select(AuditEntry).where(AuditEntry.object_type == "EvidenceFile"))] \
-        == ["create", "download"]
+    assert [e.action for e in session.scalars(select(AuditEntry).where(AuditEntry.object_type == "EvidenceFile")
+                                              .order_by(AuditEntry.id))] == ["create", "download"]
 
 
 @pytest.mark.parametrize(("data", "name", "message"), [

@@ -33,7 +33,7 @@ TERMINATED = fact("t", "investigation_terminated", "2021-05-10", ground="no_corp
 SERVED = fact("s", "decision_served", "2021-05-12", decision="t")
 APPEALED = fact("a", "appeal_filed", "2021-05-20", against="t", to_body="investigating_judge")
 DECIDED = fact("d", "appeal_decided", "2021-06-01", outcome="rejected")
-SIGNED = fact("p", "authorization_signed", "2021-06-15", kind="power_of_attorney")
+SIGNED = fact("p", "consent_given", "2021-06-15", scope="file", by="victim")
 CLEAN = (INCIDENT, COMPLAINT, TERMINATED, SERVED, APPEALED, DECIDED, SIGNED)
 AS_OF = datetime(2021, 7, 1, 12, 0)
 
@@ -58,6 +58,20 @@ BUILT = (
     ("already submitted", (*CLEAN, fact("u", "un_communication_submitted", "2021-06-20", committee="HRC")),
      "HRC", PROCEDURES, AS_OF),
     ("five years over", CLEAN, "HRC", PROCEDURES, datetime(2026, 7, 1, 12, 0)),
+    ("five years over, the CAT not available", CLEAN, "HRC",
+     {**PROCEDURES, "CAT": Procedure("CAT", False)}, datetime(2026, 7, 1, 12, 0)),
+    ("five years over, to the CAT", CLEAN, "CAT", PROCEDURES, datetime(2026, 7, 1, 12, 0)),
+    ("consent withdrawn", (*CLEAN, fact("w", "consent_withdrawn", "2021-06-20", scope="file", by="victim")),
+     "CAT", PROCEDURES, AS_OF),
+    ("the matter before another procedure, pending", (
+        *CLEAN, fact("w", "other_international_procedure", "2021-06-18", procedure="WGAD", status="pending")),
+     "CAT", PROCEDURES, AS_OF),
+    ("the matter before another procedure, pending, to the HRC", (
+        *CLEAN, fact("w", "other_international_procedure", "2021-06-18", procedure="WGAD", status="pending")),
+     "HRC", PROCEDURES, AS_OF),
+    ("the matter before another procedure, concluded", (
+        *CLEAN, fact("w", "other_international_procedure", "2021-06-18", procedure="WGAD", status="concluded")),
+     "HRC", PROCEDURES, AS_OF),
     ("five years ending", CLEAN, "HRC", PROCEDURES, datetime(2026, 5, 20, 12, 0)),
     ("five years ending, the decision known by its year", (
         INCIDENT, COMPLAINT, fact("t", "investigation_terminated", "2021", ground="no_corpus_delicti"), SIGNED),
@@ -120,5 +134,5 @@ def test_codes_and_dates_stay_as_written():
             "continuing violation or choose another committee.") in texts
     assert "A communication to HRC is already recorded (2021-06-20)." in texts
     assert "Kazakhstan has not accepted individual communications to CAT (declaration withdrawn)." in texts
-    assert ("No signed consent or power of attorney is on file: record it (event 'Consent or power of attorney "
-            "signed') before submitting.") in texts
+    assert ("No written consent of the victim to a communication to CAT is recorded: record it (event 'Consent "
+            "given', with the signed document) before submitting.") in texts

@@ -128,6 +128,11 @@ def follow_up_overdue(ctx: Context) -> Iterator[Flag]:
 GIVERS = {"victim": Phrase("the victim"), "guardian": Phrase("the guardian"), "next_of_kin": Phrase("the next of kin")}
 
 
+def who_consents(state) -> Phrase:
+    """Who may give the consent, as a phrase: a minor's parent or guardian are said together."""
+    return GIVERS[state.givers[0]] if len(state.givers) == 1 else Phrase("a parent or the guardian")
+
+
 @rule("consent-missing")
 def consent_missing(ctx: Context) -> Iterator[Flag]:
     """A communication filed without the consent of who may give it (DOMAIN.md §6 additions). A draft
@@ -137,7 +142,7 @@ def consent_missing(ctx: Context) -> Iterator[Flag]:
         state = consent_to_file(ctx.case, committee, before=submission)
         if state.in_force:
             continue
-        who = GIVERS[state.givers[0]] if len(state.givers) == 1 else Phrase("a parent or the guardian")
+        who = who_consents(state)
         action = Phrase("Obtain the written consent and send it to the Committee, or withdraw the communication.")
         if state.withdrawn is not None:
             yield ctx.flag("consent-missing", [submission.ref, state.withdrawn.ref],
