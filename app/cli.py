@@ -11,6 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from app.drafts_cli import drafts_group
 from app.extensions import db
 from app.interchange.check import read_document
 from app.interchange.evaluation import evaluation_json
@@ -51,6 +52,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(flags_group)
     app.cli.add_command(reminders_group)
     app.cli.add_command(vocabularies_group)
+    app.cli.add_command(drafts_group)
 
 
 @click.command("seed")
@@ -64,6 +66,8 @@ def seed_command() -> None:
     click.echo(f"Seed: {report.cases_added} case(s) added, {report.cases_present} already present.")
     if report.vocabularies is not None:
         click.echo(f"Vocabularies: {report.vocabularies.summary()}")
+    click.echo(f"Case-law library: {report.case_law_added} entr{'y' if report.case_law_added == 1 else 'ies'} "
+               "added.")
     for email, password, role in report.logins:
         click.echo(f"  demo {role:<10} {email}  password: {password}")
     roles = current_app.config["REQUIRE_2FA_ROLES"]
