@@ -227,9 +227,14 @@ def _representative_lines(data: DraftInput) -> list[str]:
     if rep.email:
         parts.append(("Электронная почта: " if ru else "E-mail: ") + rep.email)
     state = consent_to_file(data.case_file, data.committee)
-    if state.in_force:
+    signed = state.in_force and any(d.event == state.given.ref for d in data.documents)
+    if signed:
         parts.append("Письменное согласие и доверенность прилагаются (см. перечень приложений)." if ru else
                      "The written consent and authorization are annexed (see the list of annexes).")
+    elif state.in_force:
+        parts.append(question("согласие внесено в материалы, но подписанный документ не привязан к событию: "
+                              "приложите его" if ru else
+                              "the consent is recorded, but the signed document is not linked to its event: annex it"))
     else:
         parts.append(question("письменное согласие на подачу сообщения в материалах не отражено: получите его и "
                               "приложите" if ru else

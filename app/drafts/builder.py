@@ -31,7 +31,7 @@ from app.drafts.model import (  # noqa: F401  (re-exported: the app and the test
 )
 from app.drafts.phrases import FORUM_EN, FORUM_RU, GROUND, OUTCOME, body_name, sentence
 from app.drafts.provisions import BY_CODE
-from app.drafts.substance import _and, complaint_paragraphs
+from app.drafts.substance import _and, articles_en, complaint_paragraphs
 from app.procedure.results import Basis, Flag
 
 EDITABLE = ("facts", "exhaustion", "other_procedures", "complaint", "requests")
@@ -404,11 +404,13 @@ def _requests(context: _Context) -> list[str]:
             out.append(f"{Author} {asks} Комитет признать, что государство-участник нарушило {cited} "
                        f"{'Конвенции' if context.cat else 'Пакта'}.")
         else:
-            cited = _and([f"article {BY_CODE[c].article}" for c in data.provisions], "en")
+            cited = articles_en(data.provisions)
             out.append(f"{Author} {asks} the Committee to find that the State party violated {cited} "
                        f"{'of the Convention' if context.cat else 'of the Covenant'}.")
     dead = bool(case.of_type("death_in_custody"))
-    ill = bool(case.of_type("incident", "death_in_custody", "medical_exam", "forensic_exam_result"))
+    # an investigation is asked for where the record holds ill-treatment or the complaint invokes its duty
+    ill = bool(case.of_type("incident", "death_in_custody", "medical_exam", "forensic_exam_result")) or bool(
+        {"CAT-12", "CAT-14", "ICCPR-2(3)"} & set(data.provisions))
     removed = bool(case.of_type("deported"))
     remedies = []
     if ill:

@@ -155,7 +155,8 @@ def _cat(r: _Record) -> list[Suggestion]:
     if r.has("unofficial-place-of-detention", "custody-over-limit", "detention-time-gap", "minor-held-with-adults",
              "minor-long-or-night-interrogation"):
         out.append(r.suggest("CAT-11", r.custody, CUSTODY_FLAGS))
-    if (r.ill or r.death) and (r.investigation_failed or r.death) and r.investigation:
+    # a complaint is an allegation of ill-treatment: art. 12 applies to it even before an incident is recorded
+    if (r.ill or r.death or r.refs("complaint_filed")) and (r.investigation_failed or r.death) and r.investigation:
         out.append(r.suggest("CAT-12", r.investigation, INVESTIGATION_FLAGS))
         out.append(r.suggest("CAT-14", r.refs("investigation_terminated", "compensation_claimed", "compensation_paid"),
                              ("compensation-below-minimum",)))

@@ -340,10 +340,10 @@ def complaint_paragraphs(data: DraftInput, who: Named, author: str, footnote) ->
                         "The record shows the following procedural breaches: ") + " ".join(breaches))
         for law in _case_law(group, record, data.case_law, data.committee)[:2]:
             out.append(_cite_law(law, language))
-        articles = _and([article_phrase(c, language) for c in argued], language)
+        articles = _and([article_phrase(c, "ru") for c in argued], "ru") if ru else articles_en(argued)
         if argued != group:
             articles += (" во взаимосвязи с " + _and([_instrumental(article_phrase(c, "ru")) for c in group[1:]], "ru")
-                         if ru else ", read with " + _and([article_phrase(c, "en") for c in group[1:]], "en"))
+                         if ru else ", read with " + articles_en(group[1:]))
         if ru:
             out.append(f"{author[0].upper() + author[1:]} утверждает, что государство-участник нарушило "
                        f"{_accusative(articles)} {instrument(data.committee, 'ru')}.")
@@ -357,6 +357,12 @@ def _and(items: list[str], language: str) -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + (" и " if language == "ru" else " and ") + items[-1]
+
+
+def articles_en(codes: list[str]) -> str:
+    """"article 7", "articles 1, 2(1) and 12": as the committees' English cites several articles."""
+    numbers = [BY_CODE[c].article for c in codes]
+    return ("article " if len(numbers) == 1 else "articles ") + _and(numbers, "en")
 
 
 def _accusative(cited: str) -> str:
@@ -393,7 +399,7 @@ def _ill_treatment(code: str, data: DraftInput, who: Named, footnote) -> list[st
     language, ru = data.language, data.language == "ru"
     out: list[str] = []
     ill = [e for e in data.events if e.type in ILL]
-    dates = ", ".join(format_when(e.when, language) for e in ill)
+    dates = ", ".join(dict.fromkeys(format_when(e.when, language) for e in ill))
     injuries = [e for e in data.events if (e.type == "medical_exam" and e.fields.get("injuries"))
                 or (e.type == "forensic_exam_result" and e.fields.get("finding") == "consistent")]
     agency = data.case_file.perpetrator_agency
@@ -404,7 +410,7 @@ def _ill_treatment(code: str, data: DraftInput, who: Named, footnote) -> list[st
         out.append(f"As set out above, {who.short} was subjected to ill-treatment ({dates})."
                    f"{''.join(footnote(e) for e in ill[:1])}")
     if injuries:
-        days = ", ".join(format_when(e.when, language) for e in injuries)
+        days = ", ".join(dict.fromkeys(format_when(e.when, language) for e in injuries))
         out.append((f"Телесные повреждения зафиксированы медицинскими документами ({days})."
                     if ru else f"The injuries are recorded in medical evidence ({days}).")
                    + "".join(footnote(e) for e in injuries[:2]))
@@ -474,10 +480,12 @@ def _breaches(group: list[str], record: list[Flag], by_ref: dict[Hashable, Event
 
 def _case_law(group: list[str], record: list[Flag], library: list[CaseLawView], committee: str) -> list[CaseLawView]:
     rules = {f.rule for f in record}
-    fitting = [law for law in library if set(law.provisions) & set(group)
-               and (law.committee == committee or law.kind == "general_comment" and law.committee == committee)]
-    # decisions against Kazakhstan first, those supporting a breach on record before others
-    return sorted(fitting, key=lambda law: (law.kind == "general_comment", not (set(law.rules) & rules)))
+    # an entry tied to red flags is cited only where the record shows one of them (a death-in-custody holding
+    # does not argue a case of no death)
+    fitting = [law for law in library if set(law.provisions) & set(group) and law.committee == committee
+               and (not law.rules or set(law.rules) & rules)]
+    # those supporting a breach on record first, then decisions against Kazakhstan before general comments
+    return sorted(fitting, key=lambda law: (not (set(law.rules) & rules), law.kind == "general_comment"))
 
 
 def _cite_law(law: CaseLawView, language: str) -> str:

@@ -1,11 +1,13 @@
 """A lawyer's day, in the browser: a new complaint of ill-treatment from intake to a request
 to close the case.
 
-The lawyer logs in, opens a case, adds the victim, records the complaint, its termination
-"for lack of evidence" and the service of that decision on a Friday; reads the red flags and
-the appeal deadline with its arithmetic (the weekend skipped); generates a draft to the
-Committee against Torture and downloads it as DOCX; downloads the case's dossier, which asks
-for the password again; and asks a supervisor's approval to close the case.
+The lawyer logs in, opens a case, adds the victim (with the Cyrillic spelling of the name),
+records the complaint, its termination "for lack of evidence" and the service of that decision on
+a Friday; reads the red flags and the appeal deadline with its arithmetic (the weekend skipped);
+records the victim's consent, uploads the termination decision and links it to its event;
+generates a draft to the Committee against Torture and downloads it as DOCX, then a Russian one;
+downloads the case's dossier, which asks for the password again; and asks a supervisor's approval
+to close the case.
 
 Dates are recent, so that the deadline is still running: the decision is served on the last
 Friday whose 15-day term ends on a Saturday, and is due on the Monday after (or later, when a
@@ -29,6 +31,8 @@ import pytest
 REFERENCE = "KZ-2026-0417"
 TITLE = "Beaten during questioning at a Pavlodar police station"
 VICTIM = "Timur Sadvakasov"
+VICTIM_RU = "Тимур Садвакасов"
+DECISION = "Decision of the Ekibastuz police to terminate the investigation"
 SOURCE = "lawyer's file"
 REAUTH_SECONDS = 2
 
@@ -138,6 +142,7 @@ def test_a_lawyers_day_from_complaint_to_closure_request(live_server, page, scre
     page.get_by_role("link", name="Add a person").click()
     page.get_by_label("Role in this case").select_option(label="Victim")
     page.get_by_label("Name", exact=True).fill(VICTIM)
+    page.get_by_label("Other spellings, one per line").fill(VICTIM_RU)
     page.get_by_label("Notes on this role").fill("met in the IVS on the day after")
     page.get_by_role("button", name="Add", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text(f"{VICTIM} added to {REFERENCE}")
@@ -199,6 +204,29 @@ def test_a_lawyers_day_from_complaint_to_closure_request(live_server, page, scre
         expect(steps.nth(2)).to_contain_text(f"are not working days → due {day_text(due)}")
     expect(explanation).to_contain_text("CPC 106(5)")
 
+    # The victim's consent to a communication to the CAT, and the termination decision linked to its event.
+    record_event(page, base, "Consent given", {"When": served.isoformat(), "Source": SOURCE,
+                                               "Name of who signed": VICTIM},
+                 {"For what *": "File a communication with a committee",
+                  "Which committee (to file a communication)": "Committee against Torture",
+                  "Given by *": "The victim"})
+    expect(page.get_by_role("status")).to_contain_text("Consent given")
+    files = page.locator("#files")
+    files.get_by_label("File (PDF, PNG, JPEG, DOCX; up to 20 MB)").set_input_files(
+        {"name": "termination.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% the decision\n"})
+    files.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("status")).to_contain_text("termination.pdf")
+    page.locator("#files").get_by_role("link", name="Details").first.click()
+    page.get_by_label("Description").fill(DECISION)
+    page.get_by_label("The event it documents").select_option(
+        label=f"{terminated.isoformat()} · Investigation terminated")
+    page.get_by_label("Language of the document").select_option(label="Russian")
+    page.get_by_label("Translation").select_option(label="Translation still needed")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("termination.pdf: details saved.")
+    termination = page.locator("ol.timeline > li.event").nth(1)
+    expect(termination).to_contain_text(f"Documents: {DECISION}")
+
     # A draft to the Committee against Torture, previewed, then downloaded as DOCX.
     page.get_by_role("link", name="UN communication").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"UN communication for {REFERENCE}")
@@ -211,8 +239,12 @@ def test_a_lawyers_day_from_complaint_to_closure_request(live_server, page, scre
     expect(page.get_by_role("status")).to_contain_text("Draft generated from the case file")
     expect(page.get_by_role("heading", level=1)).to_have_text("Draft to the Committee against Torture")
     draft = page.locator("article.draft")
-    expect(draft).to_contain_text(VICTIM)
-    expect(draft.locator("ol.footnotes > li").first).to_contain_text(SOURCE)
+    expect(draft).to_contain_text(f"Complainant: {VICTIM}")
+    expect(draft).to_contain_text(f"Annex 1. {DECISION} (")
+    expect(draft).to_contain_text("original in Russian; translation needed")
+    expect(draft.locator("ol.footnotes > li").filter(has_text=DECISION).first).to_contain_text(
+        f"Annex 1: {DECISION}; Counsel's file")  # the document first, then the source
+    expect(draft.locator("mark.question").first).to_be_visible()  # what counsel must still answer
     screenshot(page, "draft-preview.jpg")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download DOCX").click()
@@ -225,6 +257,21 @@ def test_a_lawyers_day_from_complaint_to_closure_request(live_server, page, scre
         document = package.read("word/document.xml").decode("utf-8")
     assert VICTIM in document
     assert "Committee against Torture" in document
+
+    # The same communication in Russian: names in Cyrillic, headings and annexes in Russian.
+    page.get_by_role("link", name=REFERENCE).click()
+    page.get_by_role("link", name="UN communication").click()
+    page.get_by_label("Language of the draft").select_option(label="Русский")
+    page.get_by_role("button", name="Generate the draft").click()
+    expect(page.get_by_role("status")).to_contain_text("Draft generated from the case file")
+    russian = page.locator("article.draft")
+    expect(russian.locator("h3").first).to_have_text("I. Информация о заявителе")
+    expect(russian).to_contain_text(f"Заявитель: {VICTIM_RU}")
+    expect(russian).to_contain_text("Комитету против пыток")
+    expect(russian).to_contain_text("Приложение 1. [название на русском языке: " + DECISION + "]")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download DOCX").click()
+    assert download_info.value.suggested_filename == f"{REFERENCE}-CAT-ru-v1.docx"
 
     # The dossier: a sensitive export; the password check of the login is too old by now.
     page.get_by_role("link", name=REFERENCE).click()
@@ -253,7 +300,7 @@ def test_a_lawyers_day_from_complaint_to_closure_request(live_server, page, scre
     assert case["reference"] == REFERENCE
     assert [(e["type"], e["at"]) for e in case["events"]] == [
         ("complaint_filed", filed.isoformat()), ("investigation_terminated", terminated.isoformat()),
-        ("decision_served", served.isoformat())]
+        ("decision_served", served.isoformat()), ("consent_given", served.isoformat())]
     assert VICTIM in json.dumps(case, ensure_ascii=False)
     assert day_text(due) in summary, "the summary carries each due date's arithmetic"
 

@@ -109,8 +109,8 @@ def test_edits_are_new_versions_and_regenerating_asks_first(logged_in, session, 
     session.refresh(draft)
     kept = draft.latest
     assert kept.kind == "regenerated" and kept.texts["facts"] == texts["facts"]
-    assert "The written consent and authorization are annexed" in logged_in.get(f"/drafts/{draft.id}").get_data(
-        as_text=True)
+    assert "the consent is recorded, but the signed document is not linked to its event" in logged_in.get(
+        f"/drafts/{draft.id}").get_data(as_text=True)
     logged_in.post(f"/drafts/{draft.id}/regenerate", data={"edits": "replace"})
     session.refresh(draft)
     assert draft.latest.texts["facts"].startswith("At around 3 a.m. on 8 January 2021 a police patrol saw")

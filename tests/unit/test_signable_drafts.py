@@ -195,7 +195,12 @@ def test_the_assigned_lawyer_is_the_representative_with_the_form_fields():
         "Representative: Bolat Counsel", "Bar membership: Almaty City Bar Association, licence No. 0001",
         "Organisation: Kazakhstan International Bureau for Human Rights",
         "Address for correspondence: Almaty, 050000, Abay av. 1", "E-mail: counsel@example.org",
-        "The written consent and authorization are annexed (see the list of annexes)."]
+        "[the consent is recorded, but the signed document is not linked to its event: annex it]"]
+    # with the signed consent linked to its event, it is annexed
+    signed = [DocumentView("f1", "Consent of Ms Sample to the communication", 1, "ru", "needed")]
+    texts = sections(open_docx(docx_of(synthetic_input(events, representative=LAWYER, documents=signed))))
+    assert texts["author"][-1] == "The written consent and authorization are annexed (see the list of annexes)."
+    assert texts["annexes"][0].startswith("Annex 1. Consent of Ms Sample to the communication (1 April 2021;")
     missing = dataclasses.replace(LAWYER, bar=None, address=None)
     texts = sections(open_docx(docx_of(synthetic_input(events, representative=missing))))["author"]
     assert "Bar membership: [not given under 'My details']" in texts
