@@ -18,7 +18,7 @@ from app.procedure.consent import consent_to_file
 from app.procedure.phrase import Label, Phrase
 from app.procedure.results import Evaluation, Status
 from app.procedure.rules.international import who_consents
-from app.procedure.vocabulary import EVENT_TYPES_BY_NAME
+from app.procedure.vocabulary import COMMITTEES, EVENT_TYPES_BY_NAME, label_of
 
 
 @dataclass(frozen=True)
@@ -175,9 +175,9 @@ def _consent(case: CaseFile, committee: str):
                              "for submission or sent unless it is given again.", when=str(state.withdrawn.when)))
     else:
         yield Finding("blocker", "consent-missing",
-                      Phrase("No written consent of %(who)s to a communication to %(committee)s is recorded: record "
-                             "it (event '%(event)s', with the signed document) before submitting.",
-                             who=who, committee=committee,
+                      Phrase("No written consent of %(who)s to a communication to the %(committee)s is recorded: "
+                             "record it (event '%(event)s', with the signed document) before submitting.",
+                             who=who, committee=Label(label_of(COMMITTEES, committee)),
                              event=Label(EVENT_TYPES_BY_NAME["consent_given"].label)))
 
 

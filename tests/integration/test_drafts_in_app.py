@@ -33,7 +33,7 @@ def generate(client, case, committee="HRC", language="en", provisions=None):
 
 def test_the_check_and_the_suggested_provisions_come_before_drafting(logged_in, kazantsev):
     page = logged_in.get(f"/cases/{kazantsev.reference}/drafts/new?committee=HRC").get_data(as_text=True)
-    assert "No written consent of a parent or the guardian to a communication to HRC is recorded" in page
+    assert "No written consent of a parent or the guardian to a communication to the Human Rights Committee" in page
     assert "More than five years have passed since the last domestic decision" in page
     assert "draft to the CAT instead" in page
     checked = set(re.findall(r'checked id="provisions-\d+" name="provisions" type="checkbox" value="([^"]+)"', page))

@@ -134,5 +134,5 @@ def test_codes_and_dates_stay_as_written():
             "continuing violation or choose another committee.") in texts
     assert "A communication to HRC is already recorded (2021-06-20)." in texts
     assert "Kazakhstan has not accepted individual communications to CAT (declaration withdrawn)." in texts
-    assert ("No written consent of the victim to a communication to CAT is recorded: record it (event 'Consent "
-            "given', with the signed document) before submitting.") in texts
+    assert ("No written consent of the victim to a communication to the Committee against Torture is recorded: "
+            "record it (event 'Consent given', with the signed document) before submitting.") in texts
