@@ -126,6 +126,9 @@ def author_block(data: DraftInput) -> Authors:
     capacity = case.of_type("legal_capacity_ruling")
     incapable = bool(capacity) and capacity[-1].get("capacity") in ("none", "limited")
     minor = minor_now(victim, case.minor, data.today)
+    consent = consent_to_file(case, data.committee)
+    if consent.in_force and consent.given.get("by") == "victim_of_age":
+        minor = False  # the record shows the victim, once of age, consented
     on_behalf = plural = False
     if dead:
         family = [(kind, p) for kind, p in relatives if kind in ("parent", "spouse", "child", "sibling")]

@@ -34,8 +34,8 @@ def consent_givers(case: CaseFile) -> tuple[str, ...]:
     the guardian of a person a court found without capacity, else the victim."""
     if case.of_type("death_in_custody"):
         return ("next_of_kin",)
-    if case.minor:
-        return ("parent", "guardian")
+    if case.minor:  # the victim signs once of age, and the lawyer records it so ("victim_of_age")
+        return ("parent", "guardian", "victim_of_age")
     rulings = case.of_type("legal_capacity_ruling")
     if rulings and rulings[-1].get("capacity") in ("none", "limited"):
         return ("guardian",)

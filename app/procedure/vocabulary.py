@@ -265,7 +265,8 @@ CONSENT_SCOPES = _choices(
     ("file", "File a communication with a committee"), ("publish", "Publish the case"),
     ("name_publicly", "Use the name publicly"), ("anonymity", "Keep the name confidential (anonymity)"))
 CONSENT_GIVERS = _choices(
-    ("victim", "The victim"), ("parent", "A parent (the victim is a minor)"),
+    ("victim", "The victim"), ("victim_of_age", "The victim, now of age (a minor at the time)"),
+    ("parent", "A parent (the victim is a minor)"),
     ("guardian", "The guardian (a minor or a person without legal capacity)"),
     ("next_of_kin", "Next of kin (the victim has died)"))
 _CONSENT = (

@@ -1383,7 +1383,8 @@ def test_consent_missing_raised_on_record_when_the_consent_was_withdrawn_before_
 
 
 @pytest.mark.parametrize(("victim_flags", "givers", "by"), [
-    ([], None, "victim"), (["minor"], None, "parent"), (["minor"], None, "guardian")])
+    ([], None, "victim"), (["minor"], None, "parent"), (["minor"], None, "guardian"),
+    (["minor"], None, "victim_of_age")])  # a child at the time, who signs once of age: the record says so
 def test_consent_missing_not_raised_with_the_consent_of_who_may_give_it(victim_flags, givers, by):
     assert not raised(submitted(consent("g", "2024-03-01", by=by), victim_flags=victim_flags), "2024-05-01",
                       "consent-missing")

@@ -256,6 +256,15 @@ def test_a_victim_who_was_a_child_but_whose_age_now_is_unknown_gets_a_question_n
     assert any(t.startswith("[the victim was a minor: confirm the victim is now 18 or older") for t in author)
 
 
+def test_a_victim_who_consented_once_of_age_is_the_complainant_without_a_question():
+    events = [event("incident", "2021-03-01", body="police"),
+              event("consent_given", "2026-01-10", by="victim_of_age", scope="file", committee="CAT")]
+    author = sections(open_docx(docx_of(synthetic_input(events, victim_flags=("minor",)))))["author"]
+    assert author[0] == "Complainant: Aigerim Sample"
+    assert "The complainant is the victim." in author
+    assert not any("confirm the victim is now 18" in line for line in author)
+
+
 def test_anonymity_in_the_consent_becomes_a_request_not_to_publish_the_name():
     events = [event("incident", "2021-03-01", body="police"),
               event("consent_given", "2021-04-01", by="victim", scope="anonymity")]
