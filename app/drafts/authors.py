@@ -135,7 +135,7 @@ def author_block(data: DraftInput) -> Authors:
         died = case.of_type("death_in_custody")[0].when
         on = date_phrase(died, language)
         on = on[0].lower() + on[1:]
-        lines.append(f"{'Потерпевший' if ru and who.sex != 'female' else 'Потерпевшая' if ru else 'Victim'}: "
+        lines.append(f"{'Предполагаемая жертва' if ru else 'Victim'}: "
                      f"{who.full}" + (f", {who.agree('скончался', 'скончалась', 'скончавшийся')} под стражей {on}"
                                       if ru else f", who died in custody {on}"))
         lines += _details(victim, language, address=False)

@@ -267,6 +267,20 @@ def _exhaustion(context: _Context) -> list[str]:
     steps = [e for e in data.events if is_remedy(e)]
     author = context.author
     Author = author[0].upper() + author[1:]
+    deported = next((e for e in data.events if e.type == "deported"), None)
+    if not steps and deported is not None and any(f.rule == "refoulement-risk" for f in on_record(data)):
+        return [(f"Применительно к статье 3 исчерпанию подлежат лишь средства правовой защиты, приостанавливающие "
+                 f"высылку. {date_phrase(deported.when, 'ru')} {author} был выслан до истечения срока "
+                 "обжалования отказа в предоставлении убежища, что лишило эти средства всякой эффективности."
+                 if ru else
+                 "Under article 3, only remedies with suspensive effect need be exhausted. "
+                 f"{date_phrase(deported.when, 'en')} {author} was removed before the term to appeal against the "
+                 "refusal of asylum had run out, which deprived those remedies of any effect.")
+                + context.footnote(deported),
+                question("укажите, когда было вручено решение об отказе в убежище и обжаловались ли отказ или "
+                         "приговор" if ru else
+                         "state when the refusal of asylum was served, and whether the refusal or the judgment was "
+                         "appealed")]
     if not steps:
         return [question("в материалах не отражено ни одной жалобы: укажите использованные средства правовой защиты "
                          "или объясните, почему они были недоступны или неэффективны" if ru else
@@ -307,12 +321,11 @@ def _exhaustion(context: _Context) -> list[str]:
                        "complain to the investigating judge (article 106 of the Code of Criminal Procedure) could not "
                        "be observed: that remedy was not available in practice.") + context.footnote(event))
     out += argued
-    first = steps[0]
-    years = (data.today - first.when.start.date()) // timedelta(days=365)
-    if years >= 1:
-        out.append(f"С первой жалобы ({format_when(first.when, 'ru')}) прошло более {_years_ru(years)}." if ru else
-                    f"More than {years} year{'s' if years > 1 else ''} have passed since the first complaint "
-                    f"({format_when(first.when, 'en')}).")
+    if any(f.rule == "cat-delay" for f in data.evaluation.flags) and context.cat:
+        out.append(question("с последнего внутреннего решения прошло более пяти лет: объясните задержку (правило "
+                            "113(f) правил процедуры Комитета)" if ru else
+                            "more than five years have passed since the last domestic decision: explain the delay "
+                            "(rule 113(f) of the Committee's rules of procedure)"))
     pending = [e for e in data.events if e.type == "appeal_filed"
                and not any(d.type == "appeal_decided" for d in data.events[data.events.index(e) + 1:])]
     if pending:
@@ -325,18 +338,20 @@ def _exhaustion(context: _Context) -> list[str]:
         "пункта 2 b) статьи 5 Факультативного протокола" if ru else \
         "article 22(5)(b) of the Convention" if context.cat else "article 5(2)(b) of the Optional Protocol"
     plural = context.authors.plural
-    out.append(f"{Author} {'утверждают' if plural else 'утверждает'}, что имеющиеся внутренние средства правовой "
-                f"защиты исчерпаны либо являются неэффективными или неоправданно затянутыми по смыслу {article}."
-                if ru else
-                f"{Author} {'submit' if plural else 'submits'} that the available domestic remedies have been "
-                f"exhausted or are ineffective and unreasonably prolonged within the meaning of {article}.")
+    last = steps[-1]
+    closed = last.type in ("appeal_decided", "verdict", "asylum_appeal_decided") and not pending
+    if closed:
+        out.append(f"{Author} {'утверждают' if plural else 'утверждает'}, что имеющиеся внутренние средства правовой "
+                   f"защиты исчерпаны по смыслу {article}." if ru else
+                   f"{Author} {'submit' if plural else 'submits'} that the available domestic remedies have been "
+                   f"exhausted within the meaning of {article}.")
+    else:
+        out.append(f"{Author} {'утверждают' if plural else 'утверждает'}, что имеющиеся внутренние средства правовой "
+                   f"защиты исчерпаны либо являются неэффективными или неоправданно затянутыми по смыслу {article}."
+                   if ru else
+                   f"{Author} {'submit' if plural else 'submits'} that the available domestic remedies have been "
+                   f"exhausted or are ineffective and unreasonably prolonged within the meaning of {article}.")
     return out
-
-
-def _years_ru(years: int) -> str:
-    if years % 10 == 1 and years % 100 != 11:
-        return f"{years} года"
-    return f"{years} лет"
 
 
 # --- IV. Other procedures ----------------------------------------------------------------------------------

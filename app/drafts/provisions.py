@@ -162,6 +162,8 @@ def _cat(r: _Record) -> list[Suggestion]:
                              ("compensation-below-minimum",)))
     if r.refs("complaint_filed") and r.has(*COMPLAINT_FLAGS):
         out.append(r.suggest("CAT-13", r.refs("complaint_filed", "reprisal"), COMPLAINT_FLAGS))
+    if r.ill:  # in the alternative, should the Committee not find torture
+        out.append(r.suggest("CAT-16", r.ill, ("minor-held-with-adults", "no-medical-care")))
     return out
 
 

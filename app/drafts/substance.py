@@ -82,9 +82,9 @@ STANDARD = {
                    "Пункт 1 статьи 6 защищает право на жизнь; в случае смерти лица под стражей государство-участник "
                    "обязано дать правдоподобное объяснение и быстро, эффективно и независимо расследовать смерть."),
     "ICCPR-7": ("Article 7 prohibits torture and cruel, inhuman or degrading treatment, absolutely and without "
-                "exception, including exposing a person to that danger by removal to another country.",
+                "exception.",
                 "Статья 7 абсолютно и без исключений запрещает пытки и жестокое, бесчеловечное или унижающее "
-                "достоинство обращение, в том числе высылку лица в страну, где ему угрожает такое обращение."),
+                "достоинство обращение."),
     "ICCPR-9(1)": ("Article 9(1) prohibits arbitrary arrest and detention and any deprivation of liberty other than on "
                    "grounds and in accordance with procedures established by law.",
                    "Пункт 1 статьи 9 запрещает произвольный арест и содержание под стражей, а также лишение свободы "
@@ -121,17 +121,20 @@ STANDARD = {
 
 # A breach the record shows (a red flag with basis "record"), as counsel argues it.
 BREACH = {
-    "no-lawyer-from-actual-detention": ("No lawyer had access to the victim from the actual apprehension until {on}.",
-                                        "Адвокат не был допущен к {v_dat} с момента фактического задержания до {on}."),
+    "no-lawyer-from-actual-detention": ("On {on} the victim was questioned without having had access to a lawyer "
+                                        "since the actual apprehension.",
+                                        "{on} {v} был[|а] допрошен[|а], не имея доступа к адвокату с момента "
+                                        "фактического задержания."),
     "interrogation-without-lawyer": ("The victim was interrogated without a lawyer ({on}).",
                                      "{V} был[|а] допрошен[|а] без адвоката ({on})."),
     "minor-without-representative": ("The victim, a child, was interrogated without a lawyer or a legal "
                                      "representative ({on}).",
                                      "{V}, будучи несовершеннолетн[им|ей], был[|а] допрошен[|а] без адвоката и "
                                      "законного представителя ({on})."),
-    "minor-parents-not-notified": ("The parents of the child were not notified of the apprehension in time ({on}).",
-                                   "Родители несовершеннолетнего не были своевременно уведомлены о задержании "
-                                   "({on})."),
+    "minor-parents-not-notified": ("The child's legal representative was not notified of the apprehension in time "
+                                   "({on}).",
+                                   "Законный представитель несовершеннолетнего не был своевременно уведомлён о "
+                                   "задержании ({on})."),
     "minor-long-or-night-interrogation": ("The child was interrogated for longer than the law allows or at night "
                                           "({on}).",
                                           "Несовершеннолетний допрашивался дольше, чем допускает закон, или в ночное "
@@ -175,9 +178,9 @@ BREACH = {
                          "Расследование было прекращено, хотя выводы экспертизы подтверждали показания "
                          "{v_gen} ({on})."),
     "terminated-lack-of-evidence": ("{when} the investigation was terminated under article 35(1) of the Code of "
-                                    "Criminal Procedure, without anyone being charged.",
+                                    "Criminal Procedure.",
                                     "{when} расследование было прекращено на основании части 1 статьи 35 УПК "
-                                    "Республики Казахстан, обвинение никому предъявлено не было."),
+                                    "Республики Казахстан."),
     "decision-not-served": ("The decision of {on} closing the investigation was not served on the victim.",
                             "Постановление от {on} о прекращении расследования не было вручено {v_dat}."),
     "no-forensic-exam": ("The record shows that no forensic examination was ordered ({on}).",
@@ -186,6 +189,10 @@ BREACH = {
                             "Видеозаписи, являвшиеся доказательствами, были утрачены ({on})."),
     "reprisal": ("The victim was subjected to reprisals after complaining ({on}).",
                  "{V} подверг[ся|лась] преследованию после подачи жалобы ({on})."),
+    "reprisal/pressure_to_withdraw": ("The victim was pressured to withdraw the complaint ({on}).",
+                                      "На {v_acc} оказывалось давление с целью отзыва жалобы ({on})."),
+    "reprisal/threat": ("The victim was threatened after complaining ({on}).",
+                        "{V} подвергал[ся|ась] угрозам после подачи жалобы ({on})."),
     "victim-held-by-implicated-ministry": ("The victim remained in the custody of the ministry whose officers were "
                                            "accused ({on}).",
                                            "{V} оставал[ся|ась] под стражей в ведомстве, сотрудники которого "
@@ -194,8 +201,6 @@ BREACH = {
                          "over ({on}).",
                          "{V} был[|а] выслан[|а] до завершения процедуры предоставления убежища, включая срок "
                          "обжалования ({on})."),
-    "death-in-custody": ("The victim died in the custody of the State ({on}).",
-                         "{V} скончал[ся|ась] под стражей государства ({on})."),
     "plea-bargain-in-torture-case": ("The case was closed by a plea bargain ({on}).",
                                      "Дело было завершено процессуальным соглашением ({on})."),
     "compensation-below-minimum": ("The compensation paid was below the legal minimum ({on}).",
@@ -203,7 +208,7 @@ BREACH = {
     "investigation-overdue": ("The investigation exceeded its legal term ({on}).",
                               "Расследование вышло за установленный законом срок ({on})."),
 }
-UNTIL = ("no-lawyer-from-actual-detention",)
+UNTIL = ("no-lawyer-from-actual-detention", "refoulement-risk")  # dated by the breach's last event
 SUPERSEDED_BY = {"interrogation-without-lawyer": "minor-without-representative"}
 # Which breaches each provision rests on.
 BREACHES_OF = {
@@ -211,15 +216,15 @@ BREACHES_OF = {
                  "minor-parents-not-notified", "relatives-not-notified", "unofficial-place-of-detention",
                  "custody-over-limit", "detention-time-gap", "no-medical-care"),
     "CAT-3": ("refoulement-risk",),
-    "CAT-11": ("unofficial-place-of-detention", "custody-over-limit", "detention-time-gap", "minor-held-with-adults",
+    "CAT-11": ("unofficial-place-of-detention", "custody-over-limit", "detention-time-gap",
                "minor-long-or-night-interrogation"),
+    "CAT-16": ("minor-held-with-adults", "no-medical-care"),
     "CAT-12": ("forwarded-to-implicated-body", "unregistered-complaint", "torture-as-cruel-treatment",
                "qualified-as-lesser-offence", "investigated-by-implicated-agency", "not-investigated-by-prosecutor",
                "no-forensic-exam", "evidence-ignored", "video-evidence-lost", "terminated-lack-of-evidence",
                "investigation-overdue", "plea-bargain-in-torture-case"),
     "CAT-13": ("forwarded-to-implicated-body", "decision-not-served", "reprisal", "victim-held-by-implicated-ministry"),
     "CAT-14": ("terminated-lack-of-evidence", "compensation-below-minimum"),
-    "ICCPR-6(1)": ("death-in-custody",),
     "ICCPR-7": ("refoulement-risk", "no-medical-care"),
     "ICCPR-2(3)": ("forwarded-to-implicated-body", "unregistered-complaint", "torture-as-cruel-treatment",
                    "qualified-as-lesser-offence", "investigated-by-implicated-agency", "not-investigated-by-prosecutor",
@@ -253,12 +258,13 @@ def agree(template: str, who: Named, language: str) -> str:
     # a name is not declined here (that needs a dictionary): the oblique cases use the procedural status
     if known:
         oblique = {"v_dat": "потерпевшей" if feminine else "потерпевшему",
-                   "v_gen": "потерпевшей" if feminine else "потерпевшего"}
+                   "v_gen": "потерпевшей" if feminine else "потерпевшего",
+                   "v_acc": "потерпевшую" if feminine else "потерпевшего"}
     else:
-        oblique = {"v_dat": "предполагаемой жертве", "v_gen": "предполагаемой жертвы"}
+        oblique = {"v_dat": "предполагаемой жертве", "v_gen": "предполагаемой жертвы", "v_acc": "предполагаемую жертву"}
     text = _FORMS.sub(lambda m: m.group(2) if feminine else m.group(1), template)
     return text.replace("{V}", subject[0].upper() + subject[1:]).replace("{v}", subject) \
-        .replace("{v_dat}", oblique["v_dat"]).replace("{v_gen}", oblique["v_gen"])
+        .replace("{v_dat}", oblique["v_dat"]).replace("{v_gen}", oblique["v_gen"]).replace("{v_acc}", oblique["v_acc"])
 
 
 def article_phrase(code: str, language: str) -> str:
@@ -322,6 +328,7 @@ def complaint_paragraphs(data: DraftInput, who: Named, author: str, footnote) ->
     by_ref = {e.ref: e for e in data.events}
     record = [f for f in data.evaluation.flags if f.basis is Basis.RECORD]
     out: list[str] = []
+    cited: set[str] = set()  # each decision or comment once, under the first article it supports
     for group in groups(data.provisions):
         out.append(heading_of(group, data.committee, language))
         argued = group[:1] if group[0] == "ICCPR-2(3)" else group
@@ -336,9 +343,11 @@ def complaint_paragraphs(data: DraftInput, who: Named, author: str, footnote) ->
                                 "set out what investigation was conducted and why it was not prompt, impartial and "
                                 "effective"))
         if breaches:
-            out.append(("Материалы дела показывают следующие процессуальные нарушения: " if ru else
-                        "The record shows the following procedural breaches: ") + " ".join(breaches))
-        for law in _case_law(group, record, data.case_law, data.committee)[:2]:
+            out.append(("Материалы дела показывают следующие процессуальные нарушения. " if ru else
+                        "The record shows the following procedural breaches. ") + " ".join(breaches))
+        for law in [law for law in _case_law(group, record, data.case_law, data.committee)
+                    if law.key not in cited][:2]:
+            cited.add(law.key)
             out.append(_cite_law(law, language))
         articles = _and([article_phrase(c, "ru") for c in argued], "ru") if ru else articles_en(argued)
         if argued != group:
@@ -373,8 +382,23 @@ def _facts_for(group: list[str], data: DraftInput, who: Named, footnote) -> list
     """The facts of the record that meet the group's first article; a question where the record cannot say."""
     ru = data.language == "ru"
     code = group[0]
+    removal = any(e.type in ("expulsion_ordered", "deported") for e in data.events)
+    if code == "CAT-16" and "CAT-1" in data.provisions:
+        return ["В качестве альтернативного довода, если Комитет не признает изложенные действия пыткой, заявитель "
+                "утверждает, что они представляют собой жестокое, бесчеловечное или унижающее достоинство обращение "
+                "по смыслу статьи 16." if ru else
+                "In the alternative, should the Committee not find that the acts set out above amount to torture, the "
+                "complainant submits that they constitute cruel, inhuman or degrading treatment within the meaning "
+                "of article 16."]
     if code in ("CAT-1", "CAT-16", "ICCPR-7") and data.case_file.of_type(*ILL):
         return _ill_treatment(code, data, who, footnote)
+    if code == "ICCPR-7" and removal:
+        return ["Статья 7 запрещает также высылку лица в страну, где ему угрожает такое обращение." if ru else
+                "Article 7 also prohibits exposing a person to that danger by removal to another country.",
+                question("изложите, в чём состояла личная и реальная опасность такого обращения в стране "
+                         "назначения, и доказательства этого" if ru else
+                         "set out the personal and real risk of such treatment in the country of destination, and "
+                         "its evidence")]
     if code == "ICCPR-6(1)":
         return [(f"{date_phrase(death.when, 'ru')} " + agree("{v} скончал[ся|ась] под стражей.", who, "ru")
                  if ru else f"{date_phrase(death.when, 'en')} {who.short} died in custody.") + footnote(death)
@@ -386,7 +410,7 @@ def _facts_for(group: list[str], data: DraftInput, who: Named, footnote) -> list
     if code == "ICCPR-21":
         return [question("в каком собрании участвовал потерпевший и как было ограничено это право" if ru else
                          "which assembly the victim took part in, and how the right was restricted")]
-    if code == "CAT-3" and any(e.type in ("expulsion_ordered", "deported") for e in data.events):
+    if code == "CAT-3" and removal:
         return [question("изложите, в чём состояла личная и реальная опасность пыток в стране назначения, и "
                          "доказательства этого" if ru else
                          "set out the personal and real risk of torture in the country of destination, and its "
@@ -411,14 +435,21 @@ def _ill_treatment(code: str, data: DraftInput, who: Named, footnote) -> list[st
                    f"{''.join(footnote(e) for e in ill[:1])}")
     if injuries:
         days = ", ".join(dict.fromkeys(format_when(e.when, language) for e in injuries))
-        out.append((f"Телесные повреждения зафиксированы медицинскими документами ({days})."
-                    if ru else f"The injuries are recorded in medical evidence ({days}).")
+        out.append((f"Телесные повреждения отмечены при медицинских осмотрах ({days})."
+                    if ru else f"Medical examinations recorded injuries ({days}).")
                    + "".join(footnote(e) for e in injuries[:2]))
     else:
-        out.append(question("опишите боль и страдания так, как о них рассказывает потерпевший, и приведите "
-                            "медицинские доказательства" if ru else
-                            "describe the pain and suffering as the victim recounts them, with the medical "
-                            "evidence"))
+        dead = bool(data.case_file.of_type("death_in_custody"))
+        if dead:
+            out.append(question("опишите боль и страдания так, как их описывают родственники, свидетели и "
+                                "судебно-медицинские заключения" if ru else
+                                "describe the pain and suffering as relatives, witnesses and the forensic reports "
+                                "describe them"))
+        else:
+            out.append(question("опишите боль и страдания так, как о них рассказывает потерпевший, и приведите "
+                                "медицинские доказательства" if ru else
+                                "describe the pain and suffering as the victim recounts them, with the medical "
+                                "evidence"))
     if agency and agency not in ("unknown", "other") and not ru:
         by = BODY_EN_BY.get(agency, "officers of " + body_name(agency, "en"))
         out.append(f"The acts were committed by {by}, public officials acting in an official capacity.")
@@ -435,11 +466,12 @@ def _ill_treatment(code: str, data: DraftInput, who: Named, footnote) -> list[st
                             "state the purpose (to obtain a confession, to punish, to intimidate) as the record "
                             "shows it"))
     if _in_custody_when_hurt(data):
-        out.append(agree("{V} находил[ся|ась] под контролем государства, когда [ему|ей] были причинены "
-                         "повреждения; в таком случае именно государство-участник обязано дать им правдоподобное "
-                         "объяснение.", who, "ru") if ru
-                   else "The victim was under the control of the State when the injuries were inflicted; it is "
-                   "then for the State party to provide a plausible explanation of them.")
+        out.append(agree("Изложенное выше происходило, когда {v} находил[ся|ась] под стражей после фактического "
+                         "задержания; за любое повреждение, полученное лицом под стражей, государство-участник "
+                         "обязано дать правдоподобное объяснение.", who, "ru") if ru
+                   else "The acts set out above took place while the victim was in custody after the actual "
+                   "apprehension; it is for the State party to give a plausible explanation of any injury a person "
+                   "sustains in custody.")
     return out
 
 
@@ -472,7 +504,10 @@ def _breaches(group: list[str], record: list[Flag], by_ref: dict[Hashable, Event
         dated = events[-1] if rule in UNTIL else events[0] if events else None
         on = format_of(dated.when, language) if dated else ""
         when = date_phrase(dated.when, language) if dated else ""
-        text = agree(BREACH[rule][1 if language == "ru" else 0], who, language).format(on=on, when=when)
+        template = BREACH.get(f"{rule}/{dated.fields.get('kind')}", BREACH[rule]) if dated else BREACH[rule]
+        if rule in UNTIL and dated is not None:
+            on = format_when(dated.when, language)
+        text = agree(template[1 if language == "ru" else 0], who, language).format(on=on, when=when)
         text = re.sub(r"\.\.$", ".", text.replace(" ()", "")).strip()
         out.append(text[0].upper() + text[1:] + (footnote(events[-1]) if events else ""))
     return out
