@@ -110,24 +110,29 @@ def _latin(text: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2,}", text))
 
 
-def generate_texts(data: DraftInput) -> dict[str, str]:
-    """The generated version of every narrative section."""
-    context = _Context(data)
-    return {
-        "facts": "\n\n".join(_facts(context)),
-        "exhaustion": "\n\n".join(_exhaustion(context)),
-        "other_procedures": "\n\n".join(_other_procedures(context)),
-        "complaint": "\n\n".join(complaint_paragraphs(data, context.who, context.author, context.footnote)),
-        "requests": "\n\n".join(_requests(context)),
-    }
+SECTIONS = {
+    "facts": lambda c: _facts(c),
+    "exhaustion": lambda c: _exhaustion(c),
+    "other_procedures": lambda c: _other_procedures(c),
+    "complaint": lambda c: complaint_paragraphs(c.data, c.who, c.author, c.footnote),
+    "requests": lambda c: _requests(c),
+}
+
+
+def generate_texts(data: DraftInput, *, only: tuple[str, ...] = EDITABLE, context: _Context | None = None
+                   ) -> dict[str, str]:
+    """The generated version of the narrative sections (``only`` those)."""
+    context = context or _Context(data)
+    return {key: "\n\n".join(SECTIONS[key](context)) for key in only}
 
 
 def build(data: DraftInput, *, blocked: str | None = None) -> Draft:
     """The draft; ``blocked`` (the admissibility blockers in words) marks one built despite them."""
     context = _Context(data)
     language = data.language
-    generated = generate_texts(data)
-    texts = {key: data.texts.get(key) or generated[key] for key in EDITABLE}
+    missing = tuple(key for key in EDITABLE if not data.texts.get(key))  # a saved version has them all
+    texts = {**{key: data.texts[key] for key in EDITABLE if key not in missing},
+             **generate_texts(data, only=missing, context=context)}
     sections = {
         "author": Section("author", "", context.authors.lines, numbered=False),
         "state": Section("state", "", _state(context), numbered=False),

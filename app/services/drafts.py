@@ -231,6 +231,12 @@ def regenerate(session: Session, draft: Draft, *, keep_edits: bool | None, user:
 
 
 def document_of(draft: Draft, version: DraftVersion, now: datetime) -> DraftDocument:
+    return document_and_findings(draft, version, now)[0]
+
+
+def document_and_findings(draft: Draft, version: DraftVersion, now: datetime) -> tuple[DraftDocument, list[Finding]]:
+    """The version as a document, and the admissibility check of the case as it is now: one evaluation for both."""
     data = draft_input(draft.case, committee=draft.committee, language=draft.language,
                        provisions=draft.provisions, now=now, texts=version.texts, user=draft.created_by)
-    return build(data)
+    findings = check(data.case_file, data.evaluation, draft.committee, procedures(object_session(draft)), now)
+    return build(data), findings

@@ -22,6 +22,7 @@ from app.services.drafts import (
     EditsWouldBeLost,
     admissibility,
     create_draft,
+    document_and_findings,
     document_of,
     draft_input,
     regenerate,
@@ -105,8 +106,7 @@ def show(draft_id: int):
     record_read(db.session, "view", case=draft.case, object_type="Draft", object_id=str(draft.id),
                 details={"version": version.number})
     now = local_now()
-    document = document_of(draft, version, now)
-    findings = admissibility(db.session, draft.case, draft.committee, now)
+    document, findings = document_and_findings(draft, version, now)
     page = render_template("drafts/show.html", draft=draft, version=version, document=document,
                            layout=lay_out(document), findings=findings)
     db.session.commit()  # after rendering: a commit expires the draft and its case
