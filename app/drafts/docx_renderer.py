@@ -73,7 +73,7 @@ def render_docx(draft: Draft) -> bytes:
     document.add_paragraph(draft.to)
     document.add_paragraph().add_run(draft.notice).italic = True
     for index, section in enumerate(draft.sections):
-        document.add_heading(f"{ROMAN[index]}. {section.title}", level=1)
+        _heading(document, f"{ROMAN[index]}. {section.title}", 1)
         _write_section(document, section, notes, numbering)
     document.add_paragraph()
     document.add_paragraph(_signature(draft))
@@ -110,6 +110,14 @@ def _numbering(document) -> int:
     return numbering.add_num(abstract_id).numId
 
 
+def _heading(document, text: str, level: int):
+    """A heading by its style id: python-docx's add_heading looks the style up by name, which costs more than the
+    rest of the paragraph."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.style = f"Heading{level}"
+    return paragraph
+
+
 def _number(paragraph, num_id: int) -> None:
     number = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     number.get_or_add_ilvl().val = 0
@@ -129,7 +137,7 @@ def _write_runs(paragraph, text: str, notes: _Footnotes) -> None:
 def _write_section(document, section: Section, notes: _Footnotes, num_id: int) -> None:
     for position, text in enumerate(section.paragraphs):
         if text.startswith(HEADING):
-            paragraph = document.add_heading(level=2)
+            paragraph = _heading(document, "", 2)
             _write_runs(paragraph, text[len(HEADING):], notes)
         else:
             paragraph = document.add_paragraph()
