@@ -34,7 +34,7 @@ BOUNDS = {
     "case_page": 14,
     "people_search": 2,
     "people_index": 2,
-    "draft_page": 17,  # + the linked files, the family ties, the case-law library, the representative
+    "draft_page": 16,  # + the linked files, the family ties, the case-law library, the representative
 }
 
 # A timeline of 20 events in procedural order; a case gets its first n.
