@@ -174,6 +174,13 @@ def author_block(data: DraftInput) -> Authors:
         else:
             lines.append(("Заявитель является жертвой." if cat else "Автор является жертвой.") if ru else
                          f"The {'complainant' if cat else 'author'} is the victim.")
+    if capacity and capacity[-1].get("capacity") is None:
+        lines.append(question(
+            f"суд вынес решение о дееспособности потерпевшего ({format_when(capacity[-1].when, 'ru')}), но в "
+            "материалах не сказано какое: установите дееспособность и кто вправе дать согласие на сообщение" if ru
+            else f"a court ruled on the victim's capacity ({format_when(capacity[-1].when, 'en')}), but the record "
+            "does not say what it found: establish the victim's legal capacity and who may authorise the "
+            "communication"))
     lines += _representative_lines(data)
     if asks_anonymity(case):
         lines.append(("Заявитель просит Комитет не раскрывать в своём решении имя потерпевшего и сведения, "

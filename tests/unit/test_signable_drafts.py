@@ -254,6 +254,9 @@ def test_a_victim_who_was_a_child_but_whose_age_now_is_unknown_gets_a_question_n
     author = sections(open_docx(seed_docx(KAZANTSEV, "CAT", "en")))["author"]
     assert author[0] == "Complainant: Mikhail Kazantsev"
     assert any(t.startswith("[the victim was a minor: confirm the victim is now 18 or older") for t in author)
+    # "declared unfit by a court", the finding not stated: who may authorise is asked, not assumed
+    assert any(t.startswith("[a court ruled on the victim's capacity (") and "does not say what it found" in t
+               for t in author)
 
 
 def test_a_victim_who_consented_once_of_age_is_the_complainant_without_a_question():
