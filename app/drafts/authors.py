@@ -19,6 +19,16 @@ from app.procedure.when import InvalidWhen, When
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 _LATIN = re.compile(r"[A-Za-z]")
 
+# The nationalities of the region as a Russian form names them; any other is asked in Russian.
+COUNTRIES_RU = {
+    "kazakhstan": "Республика Казахстан", "republic of kazakhstan": "Республика Казахстан",
+    "russia": "Российская Федерация", "russian federation": "Российская Федерация",
+    "uzbekistan": "Республика Узбекистан", "kyrgyzstan": "Кыргызская Республика",
+    "tajikistan": "Республика Таджикистан", "turkmenistan": "Туркменистан", "china": "Китайская Народная Республика",
+    "ukraine": "Украина", "belarus": "Республика Беларусь", "azerbaijan": "Азербайджанская Республика",
+    "afghanistan": "Исламская Республика Афганистан", "stateless": "лицо без гражданства",
+}
+
 RELATION = {  # what the relative is to the victim
     "en": {"parent": "parent", "spouse": "spouse", "child": "child", "sibling": "sibling", "guardian": "guardian"},
     "ru": {"parent": "родитель", "spouse": "супруг", "child": "ребёнок", "sibling": "брат или сестра",
@@ -211,7 +221,8 @@ def _details(person: PersonView | None, language: str, *, address: bool = True) 
     born = format_when(When.parse(person.birth_date), language) if person.birth_date else blank
     nationality = person.nationality or blank
     if ru and person.nationality and _LATIN.search(person.nationality):
-        nationality = question(f"гражданство на русском языке: {person.nationality}")
+        nationality = COUNTRIES_RU.get(person.nationality.strip().lower()) or question(
+            f"гражданство на русском языке: {person.nationality}")
     where = person.address or blank
     if ru:
         lines = [f"Дата рождения: {born}", f"Гражданство: {nationality}", f"Адрес для корреспонденции: {where}"]

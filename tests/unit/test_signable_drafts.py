@@ -180,10 +180,13 @@ def test_zhilin_is_the_complainant_with_the_form_fields_filled_or_visibly_blank(
     assert texts[5] == "Representative: [no lawyer is assigned to the case]"
 
 
-def test_zhilin_in_russian_is_named_in_cyrillic_and_asks_for_the_nationality_in_russian():
+def test_zhilin_in_russian_is_named_in_cyrillic_with_the_nationality_in_russian():
     texts = sections(open_docx(seed_docx(ZHILIN, "CAT", "ru")))["author"]
     assert texts[0] == "Заявитель: Михаил Жилин"
-    assert texts[2] == "Гражданство: [гражданство на русском языке: Russian Federation]"
+    assert texts[2] == "Гражданство: Российская Федерация"
+    other = synthetic_input([event("incident", "2021-03-01", body="police")], language="ru",
+                            people=[{**VICTIM, "nationality": "Mongolia"}])
+    assert "Гражданство: [гражданство на русском языке: Mongolia]" in sections(open_docx(docx_of(other)))["author"]
     assert texts[4] == "Заявитель является жертвой."
 
 
