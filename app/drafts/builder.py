@@ -39,7 +39,10 @@ ORDER = ("author", "state", "exhaustion", "other_procedures", "facts", "complain
 REMEDY_TYPES = ("complaint_filed", "forwarded_without_registration", "registration_refused", "written_off",
                 "investigation_terminated", "investigation_resumed", "decision_served", "appeal_filed",
                 "appeal_decided", "verdict", "asylum_appeal_filed", "asylum_appeal_decided")
-NOT_FACTS = ("authorization_signed", "consent_given", "consent_withdrawn", "other_international_procedure")
+NOT_FACTS = ("authorization_signed", "consent_given", "consent_withdrawn", "other_international_procedure",
+             # the committee's own file, after the submission
+             "un_case_registered", "un_correspondence", "state_observations_received", "author_comments_submitted",
+             "follow_up_assessment")
 DECISIONS = ("investigation_terminated", "appeal_decided", "verdict", "asylum_refused", "asylum_appeal_decided",
              "expulsion_ordered", "registration_refused", "written_off", "forwarded_without_registration")
 MEDICAL = ("medical_exam", "forensic_exam_result")

@@ -185,6 +185,19 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "deported": ("{on} the victim was removed from Kazakhstan.", "{on} жертва была выслана из Казахстана."),
     "un_communication_submitted": ("{on} a communication was submitted to the {committee}.",
                                    "{on} сообщение было направлено в {committee}."),
+    "un_case_registered": ("{on} the Committee registered the communication{case_number} and transmitted it to the "
+                           "State party.",
+                           "{on} Комитет зарегистрировал сообщение{case_number} и препроводил его "
+                           "государству-участнику."),
+    "un_correspondence": ("{on} {letter}{subject}.", "{on} {letter}{subject}."),
+    "state_observations_received": ("{on} the State party submitted its observations.",
+                                    "{on} государство-участник представило свои замечания."),
+    "author_comments_submitted": ("{on} comments on the State party's observations were submitted.",
+                                  "{on} были представлены комментарии к замечаниям государства-участника."),
+    "un_interim_measures_breached": ("{on} the State party did not respect the interim measures{what_done}.",
+                                     "{on} государство-участник не выполнило просьбу о временных мерах{what_done}."),
+    "follow_up_assessment": ("{on} the Committee assessed the follow-up{grade}.",
+                             "{on} Комитет дал оценку последующим мерам{grade}."),
     "un_interim_measures_requested": ("{on} interim measures were requested.", "{on} были запрошены временные меры."),
     "un_interim_measures_granted": ("{on} interim measures were granted.", "{on} временные меры были предоставлены."),
     "un_views_adopted": ("{on} the Committee adopted its final decision on the communication.",
@@ -336,6 +349,14 @@ def sentence(event_type: str, when: When, body: str | None, fields: dict[str, An
         "capacity": f" ({CAPACITY[language][fields['capacity']]})" if fields.get("capacity") in CAPACITY[language]
         else "",
         "evidence": EVIDENCE[language].get(fields.get("what"), ""),
+        "case_number": _optional(fields, "case_number", " (No. {value})", " (№ {value})", language),
+        "letter": (("получено письмо Комитета" if fields.get("direction") == "from_committee" else
+                    "Комитету было направлено письмо") if ru else
+                   ("a letter was received from the Committee" if fields.get("direction") == "from_committee" else
+                    "a letter was sent to the Committee")),
+        "subject": _optional(fields, "subject", ": {value}", ": {value}", language),
+        "what_done": _optional(fields, "what", " ({value})", " ({value})", language),
+        "grade": _optional(fields, "grade", " (grade {value})", " (оценка {value})", language),
     }
     if event_type in ("complaint_filed", "forwarded_without_registration"):
         values["to_body"] = (BODY_RU_TO.get(fields.get("to_body"), "в " + body_name(fields.get("to_body"), "ru"))

@@ -80,6 +80,10 @@ TERMS: Mapping[str, LegalTerm] = {t.name: t for t in (
     _term("hrc", 5, Y, "HRC rules of procedure, rule 99(c)", verify=True),
     _term("cat-delay", 5, Y, "CAT rules of procedure, rule 113(f) (no fixed term: a delay that makes the "
           "examination unduly difficult)", verify=True),
+    _term("un-state-observations", 6, M, "CAT art. 22(3); ICCPR OP1 art. 4(2) (six months, in the treaties' "
+          "own words)", movable=False),
+    _term("un-reply-warning", 10, D, "working days before a reply to a committee is due: the coalition's practice "
+          "(a reply is prepared over two working weeks)"),
     _term("follow-up-cat", 90, D, "CAT rules of procedure, rule 118", verify=True),
     _term("follow-up-hrc", 180, D, "HRC Views' standard request", verify=True),
     _term("forensic-exam-ordered", 3, D, "CAT art. 12 (a prompt investigation); Istanbul Protocol (examined "
@@ -213,6 +217,13 @@ RULES: tuple[Rule, ...] = (
        "last domestic decision → un_communication_submitted to the HRC (5 years; the 3 years after "
        "another international procedure are not derived)", "HRC rules of procedure, rule 99(c)",
        "hrc", steps=("un_communication_submitted",)),
+    _d("un-state-observations-6m", "State party's observations on the communication",
+       "un_case_registered (the transmittal to the State) → state_observations_received",
+       "CAT art. 22(3), CAT rules of procedure, rule 115(3); ICCPR OP1 art. 4(2)", "un-state-observations",
+       steps=("state_observations_received",)),
+    _d("un-letter-deadline", "Reply to the committee's letter",
+       "un_correspondence from the committee with a deadline → a letter to the committee or comments",
+       "the committee's letter (the date it sets)", steps=("un_correspondence", "author_comments_submitted")),
     _d("follow-up-cat", "State follow-up to CAT Views", "un_views_adopted → state_follow_up_reply",
        "CAT rule 118", "follow-up-cat", steps=("state_follow_up_reply",)),
     _d("follow-up-hrc", "State follow-up to HRC Views", "un_views_adopted → state_follow_up_reply",
@@ -331,6 +342,14 @@ RULES: tuple[Rule, ...] = (
        "a communication submitted with no consent_given covering that committee before it (for a minor or a person "
        "without capacity: by a parent or guardian; for the deceased: by next of kin), or after its withdrawal",
        "HRC rules of procedure, rule 99(b); CAT rules of procedure, rule 113(a)", steps=("consent_given",)),
+    _f("un-reply-due", HI, "Reply to the UN committee due",
+       "a reply the committee's letter asks for, or the State's observations, due within 10 working days or passed",
+       "the committee's letter; CAT art. 22(3); ICCPR OP1 art. 4(2)", "un-state-observations", "un-reply-warning",
+       steps=("un_correspondence", "author_comments_submitted", "state_observations_received")),
+    _f("interim-measures-breached", C, "Interim measures breached",
+       "un_interim_measures_breached, or deported after interim measures were requested or granted",
+       "CAT rules of procedure, rule 114; HRC rules of procedure, rule 94; a breach of the State's obligations "
+       "under CAT art. 22 and ICCPR OP1 art. 1"),
     _f("follow-up-overdue", ME, "Follow-up overdue", "State reply to Views overdue",
        "CAT rule 118(5); HRC Views (standard paragraph)", "follow-up-cat", "follow-up-hrc",
        steps=("state_follow_up_reply",)),

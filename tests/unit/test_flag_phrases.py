@@ -160,6 +160,23 @@ BUILT = {
         fact("u", "un_communication_submitted", "2024-05-01", committee="HRC")]),
     "a minor's communication without consent": CaseFile.build([
         fact("u", "un_communication_submitted", "2024-05-01", committee="CAT")], victim_flags=["minor"]),
+    "a committee's letter, answered late": CaseFile.build([
+        fact("l", "un_correspondence", "2024-11-01", direction="from_committee", deadline="2024-12-02"),
+        fact("r", "author_comments_submitted", "2024-12-05")]),
+    "a committee's letter, not answered on record": CaseFile.build([
+        fact("l", "un_correspondence", "2024-11-01", direction="from_committee", deadline="2024-12-02"),
+        fact("nd", "not_done", "2024-12-03", step="un_correspondence", refers_to="l")]),
+    "the State's observations, late": CaseFile.build([
+        fact("t", "un_case_registered", "2024-08-15", committee="CAT"),
+        fact("o", "state_observations_received", "2025-03-01")]),
+    "the State's observations, not sent on record": CaseFile.build([
+        fact("t", "un_case_registered", "2024-08-15", committee="CAT"),
+        fact("nd", "not_done", "2025-02-20", step="state_observations_received", refers_to="t")]),
+    "interim measures breached, and a removal after a request": CaseFile.build([
+        fact("r", "un_interim_measures_requested", "2024-03-01"),
+        fact("b", "un_interim_measures_breached", "2024-03-05", what="removal")]),
+    "a removal after interim measures were requested": CaseFile.build([
+        fact("r", "un_interim_measures_requested", "2024-03-01"), fact("d", "deported", "2024-03-04")]),
     "held by the police's ministry, confirmed": CaseFile.build([
         COMPLAINT, fact("nd", "not_done", "2024-03-10", step="safety_measure_granted", refers_to="c")],
         victim_flags=["in_custody_now"], perpetrator_agency="police"),

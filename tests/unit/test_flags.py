@@ -1409,9 +1409,78 @@ def test_consent_missing_not_raised_by_a_consent_for_any_committee_but_raised_fo
 
 
 def test_every_flag_rule_of_the_table_has_raised_and_not_raised_tests():
-    assert len(FLAG_RULES) == 38
+    assert len(FLAG_RULES) == 40
     names = [name for name in globals() if name.startswith("test_")]
     for rule in FLAG_RULES:
         stem = "test_" + rule.replace("-", "_")
         assert any(n.startswith(stem + "_raised") for n in names), f"no test raises {rule}"
         assert any(n.startswith(stem + "_not_raised") for n in names), f"no test keeps {rule} silent"
+
+
+# --- un-reply-due and interim-measures-breached (the UN case file) ----------------------------------
+# A letter of Fri 1 Nov 2024 asks for comments by Mon 2 Dec 2024. Ten working days before: Mon 18 Nov
+# (the weekends of 23-24 and 30 Nov-1 Dec skipped).
+LETTER = fact("l", "un_correspondence", "2024-11-01", direction="from_committee", deadline="2024-12-02",
+              subject="Observations of the State party, for comments")
+
+
+def test_un_reply_due_raised_ten_working_days_before_the_letters_date():
+    c = case(LETTER)
+    assert not raised(c, "2024-11-17T23:59", "un-reply-due")
+    flag = the_flag(c, "2024-11-18T00:00", "un-reply-due")
+    assert_flag(flag, "un-reply-due", Severity.HIGH, "l")
+    assert flag.basis is Basis.RECORD
+    assert flag.explanation == "The committee's letter of 2024-11-01 asks for a reply by Mon 2 Dec 2024, 24:00."
+    assert the_flag(c, "2024-12-02T23:59", "un-reply-due").basis is Basis.RECORD
+
+
+def test_un_reply_due_raised_after_the_date_as_an_absence_to_find_out():
+    flag = the_flag(case(LETTER), "2024-12-03T00:00", "un-reply-due")
+    assert flag.basis is Basis.ABSENCE and flag.step == "un_correspondence"
+    assert flag.explanation == "No reply to the committee's letter of 2024-11-01 is recorded by Mon 2 Dec 2024, 24:00."
+    assert flag.action.startswith("Find out whether the reply went")
+
+
+def test_un_reply_due_not_raised_once_the_reply_came_in_time_or_late():
+    in_time = case(LETTER, fact("r", "un_correspondence", "2024-11-29", direction="to_committee"))
+    assert raised(in_time, "2024-11-20", "un-reply-due")  # as the record stood then
+    assert not raised(in_time, "2024-11-29T00:00", "un-reply-due") and not raised(in_time, "2024-12-10", "un-reply-due")
+    late = case(LETTER, fact("r", "author_comments_submitted", "2024-12-05"))
+    assert the_flag(late, "2024-12-04", "un-reply-due").basis is Basis.ABSENCE
+    assert not raised(late, "2024-12-05T00:00", "un-reply-due")
+    refused = case(LETTER, fact("nd", "not_done", "2024-12-03", step="un_correspondence", refers_to="l"))
+    flag = the_flag(refused, "2024-12-04", "un-reply-due")
+    assert flag.basis is Basis.RECORD and flag.explanation.startswith("The record shows that no reply")
+
+
+def test_un_reply_due_raised_for_the_states_observations_six_months_after_the_transmittal():
+    # transmitted Thu 15 Aug 2024 → due Sat 15 Feb 2025 (not moved); ten working days before: Mon 3 Feb 2025
+    c = case(fact("t", "un_case_registered", "2024-08-15", committee="CAT", case_number="1234/2024"))
+    assert not raised(c, "2025-02-02T23:59", "un-reply-due")
+    assert the_flag(c, "2025-02-03T00:00", "un-reply-due").explanation == (
+        "The State party's observations on the communication transmitted on 2024-08-15 are due by Sat 15 Feb 2025, "
+        "24:00.")
+    after = the_flag(c, "2025-02-16T00:00", "un-reply-due")
+    assert after.basis is Basis.ABSENCE and after.step == "state_observations_received"
+    received = case(fact("t", "un_case_registered", "2024-08-15", committee="CAT"),
+                    fact("o", "state_observations_received", "2025-01-20"))
+    assert not raised(received, "2025-02-10", "un-reply-due")
+
+
+def test_interim_measures_breached_raised_when_recorded_or_by_a_removal_after_the_request():
+    recorded = case(fact("r", "un_interim_measures_requested", "2024-03-01"),
+                    fact("b", "un_interim_measures_breached", "2024-03-05", what="removal to Uzbekistan"))
+    assert_flag(the_flag(recorded, "2024-03-06", "interim-measures-breached"), "interim-measures-breached",
+                Severity.CRITICAL, "b")
+    removed = case(fact("r", "un_interim_measures_requested", "2024-03-01"), fact("d", "deported", "2024-03-04"))
+    flag = the_flag(removed, "2024-03-06", "interim-measures-breached")
+    assert_flag(flag, "interim-measures-breached", Severity.CRITICAL, "r", "d")
+    assert flag.explanation == "The victim was removed (2024-03-04) after interim measures were requested (2024-03-01)."
+
+
+def test_interim_measures_breached_not_raised_for_a_removal_before_the_request_or_measures_respected():
+    before = case(fact("d", "deported", "2024-02-20"), fact("r", "un_interim_measures_requested", "2024-03-01"))
+    assert not raised(before, "2024-03-06", "interim-measures-breached")
+    respected = case(fact("r", "un_interim_measures_requested", "2024-03-01"),
+                     fact("g", "un_interim_measures_granted", "2024-03-02"))
+    assert not raised(respected, "2024-06-01", "interim-measures-breached")

@@ -290,6 +290,26 @@ def hrc_window(ctx: Context) -> Iterator[Deadline]:
         yield ctx.deadline("hrc-5y", last, "hrc", end)
 
 
+@rule("un-state-observations-6m")
+def un_state_observations(ctx: Context) -> Iterator[Deadline]:
+    """Six months from the transmittal for the State's observations (CAT art. 22(3), OP1 art. 4(2))."""
+    for registered in ctx.case.of_type("un_case_registered"):
+        yield ctx.deadline("un-state-observations-6m", registered, "un-state-observations",
+                           ctx.case.first_after(registered, "state_observations_received"))
+
+
+@rule("un-letter-deadline")
+def un_letter_deadline(ctx: Context) -> Iterator[Deadline]:
+    """The date a committee's letter sets for a reply; met by the next letter to the committee or the comments."""
+    for letter in ctx.case.of_type("un_correspondence"):
+        if letter.get("direction") != "from_committee" or not letter.get("deadline"):
+            continue
+        replies = [e for e in ctx.case.after(letter, "un_correspondence", "author_comments_submitted")
+                   if e.type == "author_comments_submitted" or e.get("direction") == "to_committee"]
+        yield ctx.deadline_for_date("un-letter-deadline", letter, When.parse(letter.get("deadline")).day,
+                                    replies[0] if replies else None)
+
+
 @rule("follow-up-cat")
 def follow_up_cat(ctx: Context) -> Iterator[Deadline]:
     yield from _follow_up(ctx, "CAT", "follow-up-cat")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from app.procedure.calendar import compute_due
 from app.procedure.casefile import Fact
@@ -156,3 +156,83 @@ def consent_missing(ctx: Context) -> Iterator[Flag]:
                        basis=Basis.ABSENCE, step="consent_given",
                        action=Phrase("Find out whether %(who)s consented in writing; record the consent with the "
                                      "signed document, or obtain it.", who=who))
+
+
+@rule("un-reply-due")
+def un_reply_due(ctx: Context) -> Iterator[Flag]:
+    """A reply the committee's letter asks for, or the State's observations, due within the warning's working days
+    (basis record: the letter or the transmittal is recorded), then, the date passed with no reply recorded, an
+    absence to find out; the reply ends either when it came."""
+    for deadline in ctx.of_rule("un-letter-deadline", "un-state-observations-6m"):
+        if deadline.latest_due is None:
+            continue
+        letter = deadline.rule == "un-letter-deadline"
+        start = ctx.case.by_ref(deadline.from_event)
+        end = ctx.case.by_ref(deadline.end_event) if deadline.end_event is not None else None
+        replied = end.when.start if end is not None and end.type != "not_done" else None
+        due = deadline.latest_due + timedelta(minutes=1)
+        warning = datetime.combine(_working_days_before(
+            ctx, deadline.latest_due.date(), ctx.settings.term("un-reply-warning", start.when.day).amount),
+            datetime.min.time())
+        if replied is None or replied > warning:
+            yield ctx.flag("un-reply-due", [deadline.from_event], _due_soon(letter, start, deadline),
+                           action=Phrase("Send the reply, or ask the committee for more time before the date.")
+                           if letter else
+                           Phrase("Prepare the comments; once the term passes without observations, ask the "
+                                  "committee to proceed on the basis of the communication."),
+                           active_from=warning, active_until=min(replied, due) if replied else due)
+        if end is not None and end.type == "not_done":
+            yield ctx.flag("un-reply-due", [deadline.from_event, end.ref],
+                           Phrase("The record shows that no reply to the committee's letter of %(when)s was sent by "
+                                  "%(due)s.", when=str(start.when), due=by(deadline)) if letter else
+                           Phrase("The record shows that the State party sent no observations by %(due)s.",
+                                  due=by(deadline)),
+                           action=Phrase("Write to the committee at once."), active_from=due)
+        elif replied is None or replied > due:
+            yield ctx.flag("un-reply-due", [deadline.from_event],
+                           Phrase("No reply to the committee's letter of %(when)s is recorded by %(due)s.",
+                                  when=str(start.when), due=by(deadline)) if letter else
+                           Phrase("No observations of the State party are recorded by %(due)s, six months after the "
+                                  "transmittal of %(when)s.", when=str(start.when), due=by(deadline)),
+                           basis=Basis.ABSENCE, step="un_correspondence" if letter else "state_observations_received",
+                           action=Phrase("Find out whether the reply went; if not, send it with a request to accept "
+                                         "it late.") if letter else
+                           Phrase("Find out from the committee whether the State replied; if not, ask it to "
+                                  "proceed on the basis of the communication."),
+                           active_from=due, active_until=replied)
+
+
+def _due_soon(letter: bool, start: Fact, deadline) -> Phrase:
+    if letter:
+        return Phrase("The committee's letter of %(when)s asks for a reply by %(due)s.", when=str(start.when),
+                      due=by(deadline))
+    return Phrase("The State party's observations on the communication transmitted on %(when)s are due by %(due)s.",
+                  when=str(start.when), due=by(deadline))
+
+
+def _working_days_before(ctx: Context, due: date, days: int) -> date:
+    """The day ``days`` working days before ``due`` on the Kazakh calendar (the lawyer's working days)."""
+    day, left = due, days
+    while left > 0:
+        day -= timedelta(days=1)
+        if ctx.calendar.is_working_day(day):
+            left -= 1
+    return day
+
+
+@rule("interim-measures-breached")
+def interim_measures_breached(ctx: Context) -> Iterator[Flag]:
+    """A breach the record shows: recorded as such, or a removal after interim measures were requested."""
+    for breach in ctx.case.of_type("un_interim_measures_breached"):
+        yield ctx.flag("interim-measures-breached", [breach.ref],
+                       Phrase("The State party did not respect the interim measures (%(when)s).",
+                              when=str(breach.when)),
+                       action=Phrase("Inform the committee at once and ask it to reiterate its request."))
+    for request in ctx.case.of_type("un_interim_measures_requested", "un_interim_measures_granted"):
+        removal = ctx.case.first_after(request, "deported")
+        if removal is not None and not ctx.case.of_type("un_interim_measures_breached"):
+            yield ctx.flag("interim-measures-breached", [request.ref, removal.ref],
+                           Phrase("The victim was removed (%(removed)s) after interim measures were requested "
+                                  "(%(requested)s).", removed=str(removal.when), requested=str(request.when)),
+                           action=Phrase("Inform the committee at once and ask it to reiterate its request."))
+            return
