@@ -83,7 +83,7 @@ TERMS: Mapping[str, LegalTerm] = {t.name: t for t in (
     _term("un-state-observations", 6, M, "CAT art. 22(3); ICCPR OP1 art. 4(2) (six months, in the treaties' "
           "own words)", movable=False),
     _term("un-reply-warning", 10, D, "working days before a reply to a committee is due: the coalition's practice "
-          "(a reply is prepared over two working weeks)"),
+          "(a reply is prepared over two working weeks)", verify=True),
     _term("follow-up-cat", 90, D, "CAT rules of procedure, rule 118", verify=True),
     _term("follow-up-hrc", 180, D, "HRC Views' standard request", verify=True),
     _term("forensic-exam-ordered", 3, D, "CAT art. 12 (a prompt investigation); Istanbul Protocol (examined "
