@@ -106,6 +106,9 @@ def _form_field(spec: Field, case_events: list[Event],
         return SelectField(label, choices=pairs(_BOOL_OPTIONS), validate_choice=False)
     if spec.kind is Kind.CHOICE:
         return code_select(label, spec.choices)
+    if spec.kind is Kind.CHOICES:
+        return MultiCheckboxField(label, choices=pairs((c.code, tr(c.label)) for c in spec.choices),
+                                  validate_choice=False, description=tr(spec.hint) if spec.hint else None)
     if spec.kind is Kind.EVENT:
         return SelectField(label, validate_choice=False, choices=pairs([("", "—")] + [
             (e.uid, f"{e.when} · {tr(e.event_type.label)}") for e in case_events]))
@@ -179,7 +182,7 @@ def fill_from_event(form: EventFormBase, event: Event) -> None:
         value = (event.fields or {}).get(spec.name)
         if spec.kind is Kind.BOOL and value is not None:
             value = "yes" if value else "no"
-        if spec.kind is Kind.TERMS:
+        if spec.kind in (Kind.TERMS, Kind.CHOICES):
             form[PREFIX + spec.name].data = term_codes(value)
             continue
         form[PREFIX + spec.name].data = "" if value is None else str(value)

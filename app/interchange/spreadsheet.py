@@ -825,6 +825,8 @@ def _field_value(spec: FieldSpec, text: str, event: _EventRow, siblings: list[_E
     kind = spec.kind
     if spec.choices:  # by code or label; a value of neither is left for the validator to name
         lookup = {_norm(c.label): c.code for c in spec.choices} | {_norm(c.code): c.code for c in spec.choices}
+        if kind is Kind.CHOICES:  # several, separated by ";" (labels may hold commas)
+            return [lookup.get(_norm(part), part) for part in _split(text, r";")]
         return lookup.get(_norm(text), text)
     if kind is Kind.BOOL:
         return yes_no(text)
@@ -1014,7 +1016,7 @@ def _fields_help(event_type: EventType) -> str:
         kind = {Kind.BOOL: "yes/no", Kind.WHEN: "date", Kind.EVENT: "key of another event",
                 Kind.AMOUNT: "number", Kind.TERMS: "HURIDOCS codes", Kind.TERM: "HURIDOCS code"}.get(spec.kind, "")
         if spec.choices:
-            kind = " / ".join(c.code for c in spec.choices)
+            kind = (" ; " if spec.kind is Kind.CHOICES else " / ").join(c.code for c in spec.choices)
         parts.append(f"{spec.name}{' (required)' if spec.required else ''}{': ' + kind if kind else ''}")
     return "; ".join(parts)
 

@@ -14,6 +14,7 @@ _LISTS = {
     id(v.MINISTRIES): "ministries",
     id(v.COMMITTEES): "committees",
     id(v.EXAM_KINDS): "examination kinds",
+    id(v.REMEDIES): "remedies",
 }
 
 
@@ -49,6 +50,7 @@ def render() -> str:
         ("Ministries (`ministry`)", v.MINISTRIES),
         ("Examination kinds (`kind`)", v.EXAM_KINDS),
         ("Committees (`committee`)", v.COMMITTEES),
+        ("Remedies (`un_views_adopted.remedies_requested`, `implementation.remedy`)", v.REMEDIES),
         ("Regions (a case's `region`)", v.REGIONS),
         ("Roles (a party's `role`)", v.ROLES),
         ("Victim flags (a case's `victim_flags`)", v.VICTIM_FLAGS),
@@ -112,6 +114,12 @@ ADDITIONS = [
     "  `03.01.04`, for statistics comparable with other HURIDOCS documentation. They complement the",
     "  free text (`description`, `notes`), which stays the account; a code must be an active term",
     "  of its vocabulary when the event is recorded (an import checks the form of the codes only).",
+    "- After the filing (docs/un-case-file.md): `un_views_adopted.remedies_requested` (`choices`, the",
+    "  rows of the remedies checklist; `remedies` keeps the committee's words), `implementation.remedy`",
+    "  and `status` (one event per remedy), `follow_up_assessment.dialogue` (the committee's decision",
+    "  to keep the follow-up dialogue open or close it), `compensation_awarded` (amount, by whom, the",
+    "  date it is to be paid by) and payer `state` (the State paying on the committee's Views). A",
+    "  `choices` field holds several codes of its list; in a spreadsheet cell they are separated by `;`.",
 ]
 
 

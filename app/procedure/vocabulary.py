@@ -33,6 +33,7 @@ class Kind(StrEnum):
     AMOUNT = "amount"  # a non-negative number (money, MCI)
     TERM = "term"  # one code of a controlled vocabulary kept in the database (HURIDOCS)
     TERMS = "terms"  # a list of such codes
+    CHOICES = "choices"  # several codes of a code list (e.g. the remedies a committee requested)
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,10 @@ def _choice(name: str, label: str, choices: tuple[Choice, ...], **kw: Any) -> Fi
     return Field(name, Kind.CHOICE, label, choices=choices, **kw)
 
 
+def _choices_field(name: str, label: str, choices: tuple[Choice, ...], **kw: Any) -> Field:
+    return Field(name, Kind.CHOICES, label, choices=choices, **kw)
+
+
 def _bool(name: str, label: str) -> Field:
     return Field(name, Kind.BOOL, label)
 
@@ -260,6 +265,29 @@ _INTERVENTION = _terms(
 _FACILITY = (_text("facility", "Facility"), _choice("ministry", "Ministry", MINISTRIES))
 _EXAM_KIND = _choice("kind", "Kind of examination", EXAM_KINDS, required=True)
 
+
+# What UN Views ask of the State party, in the committees' standard wording; one row of the
+# remedies checklist each (docs/un-case-file.md).
+REMEDIES = _choices(
+    ("investigation", "An impartial and effective investigation"),
+    ("prosecution", "Prosecution and punishment of those responsible"),
+    ("compensation", "Fair and adequate compensation"),
+    ("rehabilitation", "Rehabilitation (medical and psychological)"),
+    ("release_or_review", "Release, retrial or review of the conviction"),
+    ("no_removal", "No removal to the country of risk, or return"),
+    ("non_repetition", "Measures of non-repetition (law, practice, training)"),
+    ("publication", "Publication and dissemination of the decision"),
+    ("other", "Other"))
+IMPLEMENTATION_STATUSES = _choices(
+    ("implemented", "Implemented"), ("partly", "Partly implemented"), ("not", "Not implemented"),
+    ("unknown", "Not known"))
+FOLLOW_UP_DIALOGUE = _choices(
+    ("ongoing", "Follow-up dialogue ongoing"),
+    ("closed_satisfactory", "Dialogue closed: satisfactory implementation"),
+    ("closed_partial", "Dialogue closed: partly satisfactory implementation"),
+    ("closed_unsatisfactory", "Dialogue closed: unsatisfactory implementation"))
+PAYERS = _choices(("vcf", "Victims Compensation Fund"), ("court", "Court award"), ("state", "The State on UN Views"),
+                  ("other", "Other"))
 
 CONSENT_SCOPES = _choices(
     ("file", "File a communication with a committee"), ("publish", "Publish the case"),
@@ -450,11 +478,13 @@ EVENT_TYPES: tuple[EventType, ...] = (
               ("views", "Views or decision on the merits"), ("inadmissible", "Decision of inadmissibility"),
               ("discontinued", "Discontinuance"))),
           _bool("violation_found", "Violation found"), _text("articles", "Articles"),
-          Field("remedies", Kind.LONG_TEXT, "Remedies the committee requested")),
+          _choices_field("remedies_requested", "Remedies requested (one row each in the checklist)", REMEDIES),
+          Field("remedies", Kind.LONG_TEXT, "Remedies the committee requested, in its words")),
     _type("follow_up_assessment", "international", "Follow-up assessment by the committee",
           _choice("grade", "Grade", _choices(
               ("A", "A: largely satisfactory"), ("B", "B: partly satisfactory"), ("C", "C: not satisfactory"),
               ("D", "D: no cooperation with the committee"), ("E", "E: measures contrary to the recommendations"))),
+          _choice("dialogue", "The committee's decision on the dialogue", FOLLOW_UP_DIALOGUE),
           _text("report_symbol", "Follow-up report symbol")),
     _type("state_follow_up_reply", "international", "State follow-up reply",
           _text("what", "What the State reports")),
@@ -468,7 +498,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
           _choice("status", "Status", _choices(("pending", "Pending"), ("concluded", "Concluded"))),
           _text("reference", "Its reference")),
     _type("implementation", "international", "Implementation of Views",
-          _text("what", "What was done (compensation, reinvestigation…)")),
+          _choice("remedy", "Which remedy", REMEDIES,
+                  hint="One event per remedy: its row in the case's remedies checklist."),
+          _choice("status", "Status", IMPLEMENTATION_STATUSES),
+          _text("what", "What was done (compensation paid, reinvestigation, legislative change, none)",
+                hint="Link what shows it (a payment order, a decision) to this event under Evidence files.")),
     # consent
     _type("consent_given", "consent", "Consent given", *_CONSENT),
     _type("consent_withdrawn", "consent", "Consent withdrawn", *_CONSENT),
@@ -478,11 +512,17 @@ EVENT_TYPES: tuple[EventType, ...] = (
           Field("amount_mci", Kind.AMOUNT, "Amount (MCI)"),
           _choice("source", "Paid by", _choices(
               ("vcf", "Victims Compensation Fund"), ("court", "Court award"), ("other", "Other")))),
+    _type("compensation_awarded", "redress", "Compensation awarded",
+          Field("amount_kzt", Kind.AMOUNT, "Amount (tenge)"),
+          Field("amount_mci", Kind.AMOUNT, "Amount (MCI)"),
+          _choice("source", "Awarded by", PAYERS),
+          Field("pay_by", Kind.WHEN, "To be paid by",
+                hint="The date the judgment, the Fund's decision or the committee's Views set for payment, "
+                     "if one is set.")),
     _type("compensation_paid", "redress", "Compensation paid",
           Field("amount_kzt", Kind.AMOUNT, "Amount (tenge)"),
           Field("amount_mci", Kind.AMOUNT, "Amount (MCI)"),
-          _choice("source", "Paid by", _choices(
-              ("vcf", "Victims Compensation Fund"), ("court", "Court award"), ("other", "Other")))),
+          _choice("source", "Paid by", PAYERS)),
 )
 
 # What the record says was not done (DOMAIN.md §8): any step of the vocabulary above.
@@ -535,8 +575,8 @@ def clean_fields(event_type: EventType, raw: Mapping[str, Any]) -> dict[str, Any
     cleaned: dict[str, Any] = {}
     for spec in event_type.fields:
         value = raw.get(spec.name)
-        if value is None or (isinstance(value, str) and not value.strip()) or (spec.kind is Kind.TERMS
-                                                                              and value == []):
+        if value is None or (isinstance(value, str) and not value.strip()) or (
+                spec.kind in (Kind.TERMS, Kind.CHOICES) and value == []):
             if spec.required:
                 errors[spec.name] = Phrase("is required")
             continue
@@ -617,6 +657,14 @@ def _clean_terms(_spec: Field, value: Any) -> list[str]:
     return sorted({_term_code(code) for code in value})
 
 
+def _clean_choices(spec: Field, value: Any) -> list[str]:
+    """Several codes of the field's list, in the list's order, each once."""
+    if not isinstance(value, list | tuple):
+        raise ValueError(Phrase("must be a list of codes"))
+    chosen = {_clean_choice(spec, code) for code in value}
+    return [c.code for c in spec.choices if c.code in chosen]
+
+
 def term_codes(value: Any) -> list[str]:
     """The codes of a stored TERM or TERMS value, as a list."""
     if isinstance(value, str):
@@ -634,6 +682,7 @@ _CLEANERS = {
     Kind.AMOUNT: _clean_amount,
     Kind.TERM: _clean_term,
     Kind.TERMS: _clean_terms,
+    Kind.CHOICES: _clean_choices,
 }
 
 

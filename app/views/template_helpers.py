@@ -58,6 +58,8 @@ def field_value(value, spec: v.Field) -> str:
         return "; ".join(f"{code} {labels.get(code, '')}".strip() for code in v.term_codes(value))
     if spec.kind is v.Kind.BOOL:
         return gettext("yes") if value else gettext("no")
+    if spec.kind is v.Kind.CHOICES:
+        return "; ".join(tr(v.label_of(spec.choices, code)) for code in v.term_codes(value))
     if spec.choices:
         return tr(v.label_of(spec.choices, value))
     return str(value)

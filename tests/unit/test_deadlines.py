@@ -161,6 +161,11 @@ SCENARIOS = [
              (fact("start", "un_correspondence", "2024-10-01", direction="from_committee", deadline="2024-11-30",
                    subject="State party's observations for comments"),),
              "un_correspondence", end_of("2024-11-30"), {"direction": "to_committee"}),
+    # the date the judgment sets for payment, as written (Sun 16 Mar 2025: not moved), met by the payment
+    Scenario("compensation-payment",
+             (fact("start", "compensation_awarded", "2025-01-20", amount_kzt=2_000_000, source="court",
+                   pay_by="2025-03-16"),),
+             "compensation_paid", end_of("2025-03-16"), {"amount_kzt": 2_000_000, "source": "court"}),
     # 90 days from Mon 23 Sep 2024 end on Sunday 22 Dec → Mon 23 Dec
     Scenario("follow-up-cat",
              (fact("communication", "un_communication_submitted", "2021-02-01", committee="CAT"),
@@ -173,7 +178,7 @@ SCENARIOS = [
              "state_follow_up_reply", end_of("2024-12-17")),
 ]
 BY_RULE = {s.rule: s for s in SCENARIOS}
-SET_BY_A_DATE = {"un-letter-deadline"}
+SET_BY_A_DATE = {"un-letter-deadline", "compensation-payment"}
 DAY_SCENARIOS = [s for s in SCENARIOS if s.in_days]
 # forwarding-3d exists only once a complaint was forwarded: it is never open (see below).
 OPEN_SCENARIOS = [s for s in SCENARIOS if s.rule != "forwarding-3d"]
@@ -846,6 +851,30 @@ def test_follow_up_to_hrc_views_is_not_a_follow_up_to_cat_views():
     evaluation = derive(BY_RULE["follow-up-hrc"].case())
     assert deadlines_of(evaluation, "follow-up-cat") == []
     assert the_deadline(evaluation, "follow-up-hrc").due.due == end_of("2024-12-17")
+
+
+def test_views_without_a_recorded_violation_start_no_follow_up_term():
+    communication = fact("communication", "un_communication_submitted", "2021-02-01", committee="CAT")
+    for fields in ({}, {"violation_found": False}, {"violation_found": True, "kind": "inadmissible"}):
+        c = case(communication, fact("start", "un_views_adopted", "2024-09-23", **fields))
+        assert deadlines_of(derive(c), "follow-up-cat") == [], fields
+    c = case(communication, fact("start", "un_views_adopted", "2024-09-23", violation_found=True, kind="views"))
+    assert the_deadline(derive(c), "follow-up-cat").due.due == end_of("2024-12-23")
+
+
+# --- compensation-payment -------------------------------------------------------------------------------
+def test_an_award_without_a_payment_date_sets_no_deadline():
+    c = case(fact("start", "compensation_awarded", "2025-01-20", amount_kzt=100_000, source="court"))
+    assert deadlines_of(derive(c), "compensation-payment") == []
+
+
+def test_a_payment_before_the_award_does_not_meet_it():
+    earlier = fact("paid", "compensation_paid", "2024-12-01", amount_kzt=50_000, source="vcf")
+    award = fact("start", "compensation_awarded", "2025-01-20", source="court", pay_by="2025-03-16")
+    assert derived(case(earlier, award), "compensation-payment").end_event is None
+    late = fact("late", "compensation_paid", "2025-03-17", amount_kzt=2_000_000, source="court")
+    missed = derived(case(earlier, award, late), "compensation-payment")
+    assert (missed.end_event, missed.outcome) == ("late", Status.MISSED)
 
 
 # --- the UN case file -------------------------------------------------------------------------------

@@ -243,6 +243,9 @@ def _sample_fields(type_name: str) -> dict[str, Any]:
                Kind.WHEN: "2021-02-03", Kind.EVENT: "0", Kind.AMOUNT: 1000, Kind.TERM: "01", Kind.TERMS: ["03.01"]}
     out = {}
     for spec in EVENT_TYPES_BY_NAME[type_name].fields:
+        if spec.kind is Kind.CHOICES:
+            out[spec.name] = [c.code for c in spec.choices[:2]]
+            continue
         out[spec.name] = spec.choices[0].code if spec.kind is Kind.CHOICE else samples[spec.kind]
     if type_name in ("un_communication_submitted", "authorization_signed"):
         out["committee"] = "CAT"

@@ -177,6 +177,14 @@ BUILT = {
         fact("b", "un_interim_measures_breached", "2024-03-05", what="removal")]),
     "a removal after interim measures were requested": CaseFile.build([
         fact("r", "un_interim_measures_requested", "2024-03-01"), fact("d", "deported", "2024-03-04")]),
+    "an award paid late": CaseFile.build([
+        fact("a", "compensation_awarded", "2025-01-20", source="court", pay_by="2025-03-16"),
+        fact("p", "compensation_paid", "2025-04-01", amount_kzt=2_000_000, source="court")]),
+    "an award not paid on record": CaseFile.build([
+        fact("a", "compensation_awarded", "2025-01-20", source="court", pay_by="2025-03-16"),
+        fact("nd", "not_done", "2025-06-01", step="compensation_paid", refers_to="a")]),
+    "an award, no payment recorded": CaseFile.build([
+        fact("a", "compensation_awarded", "2025-01-20", source="court", pay_by="2025-03-16")]),
     "held by the police's ministry, confirmed": CaseFile.build([
         COMPLAINT, fact("nd", "not_done", "2024-03-10", step="safety_measure_granted", refers_to="c")],
         victim_flags=["in_custody_now"], perpetrator_agency="police"),

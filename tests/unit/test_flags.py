@@ -916,6 +916,39 @@ def test_follow_up_overdue_not_raised_after_the_states_reply():
     assert not raised(c, "2024-06-15", "follow-up-overdue")
 
 
+def test_follow_up_overdue_not_raised_when_the_views_found_no_violation():
+    c = case(fact("u", "un_communication_submitted", "2022-01-10", committee="CAT"),
+             fact("v", "un_views_adopted", "2024-03-01", violation_found=False))
+    assert not raised(c, "2024-06-15", "follow-up-overdue")
+
+
+# --- compensation-unpaid ------------------------------------------------------------------------------------------
+# A court awards 2,000,000 tenge on 20 Jan 2025, to be paid by Sun 16 Mar 2025 (the date as the judgment sets it).
+AWARD = fact("a", "compensation_awarded", "2025-01-20", amount_kzt=2_000_000, source="court", pay_by="2025-03-16")
+
+
+def test_compensation_unpaid_raised_the_day_after_the_date_set_as_an_absence():
+    flag = the_flag(case(AWARD), "2025-03-17T00:00", "compensation-unpaid")
+    assert_flag(flag, "compensation-unpaid", MEDIUM, "a")
+    assert flag.basis is Basis.ABSENCE
+    assert "No payment of the compensation awarded is recorded by" in str(flag.explanation)
+
+
+def test_compensation_unpaid_not_raised_on_the_date_set():
+    assert not raised(case(AWARD), "2025-03-16T23:59", "compensation-unpaid")
+
+
+def test_compensation_unpaid_not_raised_once_paid_in_time():
+    paid = fact("p", "compensation_paid", "2025-03-10", amount_kzt=2_000_000, source="court")
+    assert not raised(case(AWARD, paid), "2025-06-01", "compensation-unpaid")
+
+
+def test_compensation_unpaid_raised_on_record_when_the_source_says_it_was_not_paid():
+    not_paid = fact("n", "not_done", "2025-06-01", step="compensation_paid", refers_to="a")
+    flag = the_flag(case(AWARD, not_paid), "2025-06-02", "compensation-unpaid")
+    assert flag.basis is Basis.RECORD
+
+
 # --- compensation-below-minimum ---------------------------------------------------------------------------------
 # The MCI of 2022 is 3,063 tenge: 30 MCI (torture) is 91,890 tenge, 50 MCI (death) 153,150 tenge.
 def paid(*more: Fact, **fields: Any) -> CaseFile:
@@ -1409,7 +1442,7 @@ def test_consent_missing_not_raised_by_a_consent_for_any_committee_but_raised_fo
 
 
 def test_every_flag_rule_of_the_table_has_raised_and_not_raised_tests():
-    assert len(FLAG_RULES) == 40
+    assert len(FLAG_RULES) == 41
     names = [name for name in globals() if name.startswith("test_")]
     for rule in FLAG_RULES:
         stem = "test_" + rule.replace("-", "_")

@@ -320,8 +320,21 @@ def follow_up_hrc(ctx: Context) -> Iterator[Deadline]:
     yield from _follow_up(ctx, "HRC", "follow-up-hrc")
 
 
+@rule("compensation-payment")
+def compensation_payment(ctx: Context) -> Iterator[Deadline]:
+    """The date an award sets for its payment; met by the next payment recorded after the award."""
+    for award in ctx.case.of_type("compensation_awarded"):
+        if award.get("pay_by"):
+            yield ctx.deadline_for_date("compensation-payment", award, When.parse(award.get("pay_by")).day,
+                                        ctx.case.first_after(award, "compensation_paid"))
+
+
 def _follow_up(ctx: Context, committee: str, rule_id: str) -> Iterator[Deadline]:
+    """Only Views that find a violation ask the State to report what it did (a finding not
+    recorded starts no term: the record does not show that a report is owed)."""
     for views in ctx.case.of_type("un_views_adopted"):
+        if views.get("violation_found") is not True or views.get("kind") not in (None, "views"):
+            continue
         submitted = ctx.case.before(views, "un_communication_submitted")
         if submitted and submitted[-1].get("committee") == committee:
             yield ctx.deadline(rule_id, views, rule_id, ctx.case.first_after(views, "state_follow_up_reply"))

@@ -9,7 +9,7 @@ from math import floor
 from app.procedure.law import MCI_TENGE, VCF_MINIMUM_MCI
 from app.procedure.phrase import Phrase
 from app.procedure.results import Basis, Flag
-from app.procedure.rules import Context, rule
+from app.procedure.rules import Context, by, rule
 from app.procedure.stage import derive_stages
 
 
@@ -33,6 +33,18 @@ def compensation_below_minimum(ctx: Context) -> Iterator[Flag]:
                                      "%(minimum)s MCI for torture.", paid=f"{paid:.1f}", minimum=str(minimum))
             yield ctx.flag("compensation-below-minimum", [payment.ref], explanation,
                            action=Phrase("Claim the difference from the Fund."))
+
+
+@rule("compensation-unpaid")
+def compensation_unpaid(ctx: Context) -> Iterator[Flag]:
+    yield from ctx.flags_when_not_met(
+        "compensation-unpaid", ("compensation-payment",),
+        Phrase("The compensation awarded was paid late."),
+        lambda deadline: Phrase("No payment of the compensation awarded is recorded by %(due)s, the date set for "
+                                "it.", due=by(deadline)),
+        action=Phrase("Enforce the award: apply to the bailiff, or inform the Committee if the Views awarded it."),
+        absent_action=Phrase("Ask the victim whether it was paid; record the payment, or enforce the award."),
+        keep_when_late=False)
 
 
 @rule("stalled-case")
