@@ -119,11 +119,12 @@ def register_blueprints(app: Flask) -> None:
         reminders,
         statistics,
         supervision,
+        un,
         vocabularies,
     )
 
     for module in (auth, cases, events, people, files, dashboard, drafts, calendar, audit, admin, supervision,
-                   reminders, law, vocabularies, caselaw, statistics, dossier, imports, language):
+                   reminders, law, vocabularies, caselaw, statistics, dossier, imports, language, un):
         app.register_blueprint(module.bp)
 
 

@@ -28,6 +28,7 @@ from app.services.files import case_files
 from app.services.lawsettings import deadline_changes
 from app.services.people import create_person, find_people, likely_duplicates, new_person_confirmation
 from app.services.timeline import local_now, movable_events
+from app.services.un_file import un_panel
 from app.views.loading import case_or_404
 from app.views.params import code_arg, filter_args, int_arg, page_arg, parse_version, text_arg
 
@@ -106,11 +107,12 @@ def case_page(case: Case, *, status: int = 200, request_form: ApprovalRequestFor
     files = case_files(db.session, case)
     flags = case_flags(db.session, case.id, now)
     approvals = case_approvals(db.session, case.id)
+    deadlines = case_deadlines(db.session, case.id)
     decision_forms = {a.id: DecisionForm(prefix=decision_prefix(a.id), formdata=None) for a in approvals}
     if decision_form is not None:
         decision_forms[int(decision_form._prefix.split("-")[1])] = decision_form
     return render_template(
-        "cases/show.html", case=case, flags=flags, deadlines=case_deadlines(db.session, case.id),
+        "cases/show.html", case=case, flags=flags, deadlines=deadlines, un=un_panel(case, deadlines),
         acks=acknowledgements_for(db.session, flags), now=now, rules=RULES_BY_ID,
         events_by_id={e.id: e for e in case.events}, events_by_uid={e.uid: e for e in case.events},
         timeline=timeline, movable=movable_events(timeline), files=files, files_by_event=files_by_event(files),

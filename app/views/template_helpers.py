@@ -9,6 +9,7 @@ from flask_babel import format_number, get_locale, gettext, ngettext
 
 from app.procedure import vocabulary as v
 from app.procedure.law import RULES_BY_ID
+from app.procedure.redress_summary import mci
 from app.procedure.results import BASIS_WORDS, STATUS_WORDS, Basis, Status
 from app.procedure.stage import STAGES
 from app.wording import day, due_text, said
@@ -16,6 +17,8 @@ from app.wording import day, due_text, said
 _LISTS = {
     "body": v.BODIES, "region": v.REGIONS, "place_type": v.PLACE_TYPES, "role": v.ROLES,
     "victim_flag": v.VICTIM_FLAGS, "appeal_forum": v.APPEAL_FORUMS, "sex": v.SEXES, "relation": v.RELATIONS,
+    "committee": v.COMMITTEES, "remedy": v.REMEDIES, "remedy_status": v.IMPLEMENTATION_STATUSES,
+    "direction": v.EVENT_TYPES_BY_NAME["un_correspondence"].field("direction").choices,
 }
 
 
@@ -101,10 +104,12 @@ def due_words(moment: datetime | None, in_hours: bool = False) -> str:
 
 FILTERS = {"utc": utc, "status_words": status_words, "basis_words": basis_words, "tr": tr, "say": said, "day": day,
            "number": format_number, "label": label,
-           "event_label": event_label, "field_value": field_value, "days_left": days_left, "due": due_words}
+           "event_label": event_label, "field_value": field_value, "days_left": days_left, "due": due_words,
+           "mci": mci}
 
 
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(RULES_BY_ID=RULES_BY_ID, STAGES=STAGES, REGIONS=v.REGIONS, FAMILIES=v.FAMILIES,
-                                 EVENT_TYPES=v.EVENT_TYPES, Kind=v.Kind)
+                                 EVENT_TYPES=v.EVENT_TYPES, EVENT_TYPES_BY_NAME=v.EVENT_TYPES_BY_NAME,
+                                 Kind=v.Kind)

@@ -178,8 +178,10 @@ EXPECTED: dict[str, list[tuple[str, Basis, tuple[str, ...]]]] = {
         ("consent-missing", ABSENCE, ("un_communication_submitted",)),
     ],
     "KZ-2023-RAKISHEV": [
-        # CAT record l.37: findings in his case, nothing else stated
+        # CAT record l.37: findings in his case; the decision CAT/C/61/D/661/2015 gives committee, number and date
         ("stalled-case", ABSENCE, ("un_views_adopted",)),
+        # absence: the seed sources record no consent to the communication (the committee registered it)
+        ("consent-missing", ABSENCE, ("un_communication_submitted",)),
     ],
     "KZ-2022-SADYRBAEVA": [
         # CAT record l.23: held incommunicado in January 2022, a mock execution, medical care denied; no court
@@ -304,7 +306,8 @@ def test_taldykorgan_payments_below_the_minimum_are_judged_at_the_sources_own_ra
 
 @pytest.mark.parametrize(("reference", "adopted"), [("KZ-2010-GERASIMOV", "2012-05-24"),
                                                     ("KZ-2012-BAYRAMOV", "2014-05"),
-                                                    ("KZ-2010-YEVLOYEV", "2013-11-05")])
+                                                    ("KZ-2010-YEVLOYEV", "2013-11-05"),
+                                                    ("KZ-2023-RAKISHEV", "2017-07-31")])
 def test_committee_decisions_carry_their_real_dates(reference, adopted):
     views = next(e for e in by_reference(reference).events if e.type == "un_views_adopted")
     assert views.at.isoformat() == adopted
