@@ -37,6 +37,8 @@ def _deadline_json(d: Deadline, as_of: datetime) -> dict[str, Any]:
     status = d.status(as_of)
     if d.due is not None:
         due = _moment(d.due.due, in_hours=d.in_hours)
+    elif d.latest_due is not None and d.earliest_due == d.latest_due:
+        due = _moment(d.latest_due, in_hours=d.in_hours)  # a date set by a letter or an award, not computed
     elif status is Status.MISSED and d.latest_due is not None:
         due = _moment(d.latest_due, in_hours=d.in_hours)  # the start is imprecise: the term had ended by then
     else:

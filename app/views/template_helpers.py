@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Flask, g
-from flask_babel import format_number, get_locale, gettext, ngettext
+from flask_babel import format_decimal, format_number, get_locale, gettext, ngettext
 
 from app.procedure import vocabulary as v
 from app.procedure.law import RULES_BY_ID
@@ -98,6 +98,13 @@ def basis_words(basis: str) -> str:
     return tr(BASIS_WORDS[Basis(basis)]) if basis in Basis._value2member_map_ else basis
 
 
+def mci_text(event) -> str | None:
+    """An amount in MCI to one decimal, rounded down (a shortfall never reads as the minimum), in the
+    interface's number format; None when the record gives neither MCI nor a tenge amount of a known year."""
+    value = mci(event)
+    return None if value is None else format_decimal(int(value * 10) / 10, format="#,##0.0")
+
+
 def due_words(moment: datetime | None, in_hours: bool = False) -> str:
     return due_text(moment, in_hours=in_hours)
 
@@ -105,7 +112,7 @@ def due_words(moment: datetime | None, in_hours: bool = False) -> str:
 FILTERS = {"utc": utc, "status_words": status_words, "basis_words": basis_words, "tr": tr, "say": said, "day": day,
            "number": format_number, "label": label,
            "event_label": event_label, "field_value": field_value, "days_left": days_left, "due": due_words,
-           "mci": mci}
+           "mci": mci_text}
 
 
 def register(app: Flask) -> None:

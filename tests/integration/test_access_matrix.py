@@ -142,6 +142,8 @@ supervision.decide_view  POST       403  404  404      422  422  404      403  4
 supervision.cancel_view  POST       302  404  404      403  403  404      403  404  404
 supervision.reopen       POST       403  404  404      302  302  404      403  404  404
 supervision.queue        GET        403   ·    ·       200   ·    ·       403   ·    ·
+un.index                 GET        200   ·    ·       200   ·    ·       200   ·    ·
+un.export_csv            GET        200   ·    ·       200   ·    ·       200   ·    ·
 reminders.mine           GET        200   ·    ·       200   ·    ·       200   ·    ·
 admin.handover           GET        403   ·    ·       200   ·    ·       200   ·    ·
 admin.handover           POST       403   ·    ·       422   ·    ·       422   ·    ·
@@ -250,6 +252,9 @@ def world(app, session, make_user) -> World:
         for age in (22, 25, 28, 40):  # the asylum appeal month: due within the week (whatever the
             # month lengths and holidays of today's date), and overdue
             record_event(session, case, {"type": "asylum_refused", "at": days_ago(age), "source": "s"}, user=owner)
+        record_event(session, case, {"type": "un_case_registered", "at": days_ago(10), "source": "s",
+                                     "fields": {"committee": "CAT", "case_number": f"{reference[-4:]}/2026"}},
+                     user=owner)  # the /un page's communications
         person = create_person(session, {"name": victim})
         add_party(session, case, person, "victim", None)
         add_party(session, case, shared, "witness", None)
@@ -483,6 +488,9 @@ LIST_PAGES = (
     ("/dashboard?severity=high", OTHER),
     ("/dashboard?severity=info", OTHER),
     ("/dashboard?lawyer={other_lawyer}", OTHER),
+    ("/un", OTHER_TITLE),
+    ("/un?committee=CAT&attention=due", OTHER_TITLE),
+    ("/un.csv", OTHER_TITLE),
 )
 
 
@@ -504,6 +512,7 @@ def test_lists_and_searches_show_only_visible_cases(client, world, role):
     assert OWN_VICTIM in client.get("/people/?q=bekova").get_data(as_text=True)
     assert OWN_VICTIM in client.get(f"/cases/{OWN}/people/new?q=bekova").get_data(as_text=True)
     assert OWN in client.get(f"/people/{world.shared_person_id}").get_data(as_text=True)
+    assert OWN_TITLE in client.get("/un").get_data(as_text=True)
 
 
 SECTIONS = ("overdue", "soon", "flags", "quiet")

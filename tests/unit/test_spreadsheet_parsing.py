@@ -552,3 +552,25 @@ def test_the_ground_the_law_does_not_have_is_refused_with_the_codes_it_has():
     [problem] = problems(convert(csv_bytes(cases), csv_bytes(events)))
     assert problem.startswith("events row 2, field:ground: 'lack_of_evidence' is not")
     assert "cpc_35_1_unstated" in problem
+
+
+def test_a_choices_cell_holds_several_codes_or_labels_separated_by_semicolons():
+    cases = csv_bytes([CASES_HEADER, ["KZ-2021-0001", "Views", "", "", "", "", ""]], delimiter=",")
+    events = csv_bytes([["reference", "key", "type", "at", "source", "field:violation_found",
+                         "field:remedies_requested"],
+                        ["KZ-2021-0001", "v", "un_views_adopted", "12.05.2024", "CAT/C/80/D/1234/2023", "yes",
+                         "compensation; An impartial and effective investigation;publication"]], delimiter=",")
+    conversion = convert(cases, events)
+    assert problems(conversion) == []
+    [record] = dump_document(conversion.document)["cases"]
+    # in the list's order, whatever the order typed
+    assert record["events"][0]["fields"]["remedies_requested"] == ["investigation", "compensation", "publication"]
+
+
+def test_a_choices_cell_with_an_unknown_remedy_is_named_by_row_and_column():
+    cases = csv_bytes([CASES_HEADER, ["KZ-2021-0001", "Views", "", "", "", "", ""]], delimiter=",")
+    events = csv_bytes([["reference", "key", "type", "at", "source", "field:remedies_requested"],
+                        ["KZ-2021-0001", "v", "un_views_adopted", "2024-05-12", "s", "compensation; apology"]],
+                       delimiter=",")
+    [problem] = problems(convert(cases, events))
+    assert "row 2" in problem and "remedies_requested" in problem and "apology" in problem
