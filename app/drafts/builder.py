@@ -42,7 +42,7 @@ REMEDY_TYPES = ("complaint_filed", "forwarded_without_registration", "registrati
 NOT_FACTS = ("authorization_signed", "consent_given", "consent_withdrawn", "other_international_procedure",
              # the committee's own file, after the submission
              "un_case_registered", "un_correspondence", "state_observations_received", "author_comments_submitted",
-             "follow_up_assessment")
+             "follow_up_assessment", "state_follow_up_reply", "implementation")
 DECISIONS = ("investigation_terminated", "appeal_decided", "verdict", "asylum_refused", "asylum_appeal_decided",
              "expulsion_ordered", "registration_refused", "written_off", "forwarded_without_registration")
 MEDICAL = ("medical_exam", "forensic_exam_result")

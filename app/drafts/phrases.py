@@ -373,9 +373,11 @@ def sentence(event_type: str, when: When, body: str | None, fields: dict[str, An
 def _amount(fields: dict[str, Any], language: str) -> str:
     parts = []
     if fields.get("amount_kzt") is not None:
-        parts.append(f"{fields['amount_kzt']:,.0f} " + ("тенге" if language == "ru" else "tenge"))
+        tenge = f"{fields['amount_kzt']:,.0f}"
+        parts.append(tenge.replace(",", "\u00a0") + " тенге" if language == "ru" else tenge + " tenge")
     if fields.get("amount_mci") is not None:
-        parts.append(f"{fields['amount_mci']} " + ("МРП" if language == "ru" else "MCI"))
+        mci = f"{fields['amount_mci']:g}"
+        parts.append(mci.replace(".", ",") + " МРП" if language == "ru" else mci + " MCI")
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -105,6 +105,13 @@ def mci_text(event) -> str | None:
     return None if value is None else format_decimal(int(value * 10) / 10, format="#,##0.0")
 
 
+def un_stage_words() -> dict[str, str]:
+    """A UN communication's stages (app.procedure.un_file.Stage) in the interface language."""
+    return {"submitted": gettext("Submitted"), "registered": gettext("Registered"),
+            "observations": gettext("State observations"), "comments": gettext("Comments"),
+            "decided": gettext("Decided"), "follow_up": gettext("Follow-up"), "closed": gettext("Closed")}
+
+
 def due_words(moment: datetime | None, in_hours: bool = False) -> str:
     return due_text(moment, in_hours=in_hours)
 
@@ -119,4 +126,5 @@ def register(app: Flask) -> None:
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(RULES_BY_ID=RULES_BY_ID, STAGES=STAGES, REGIONS=v.REGIONS, FAMILIES=v.FAMILIES,
                                  EVENT_TYPES=v.EVENT_TYPES, EVENT_TYPES_BY_NAME=v.EVENT_TYPES_BY_NAME,
+                                 un_stage_words=un_stage_words,
                                  Kind=v.Kind)

@@ -21,16 +21,11 @@ from app.services.timeline import local_now
 from app.services.un_file import OverviewFilter, OverviewRow, un_overview
 from app.views.auth import recent_login_required
 from app.views.csv_cells import safe_cell
-from app.views.template_helpers import due_words, status_words, tr
+from app.views.template_helpers import due_words, status_words, tr, un_stage_words
 
 bp = Blueprint("un", __name__)
 
 ATTENTION = ("due", "breached", "remedies")
-
-
-def stage_words() -> dict[str, str]:
-    return {"submitted": _("Submitted"), "registered": _("Registered"), "observations": _("State observations"),
-            "comments": _("Comments"), "decided": _("Decided"), "follow_up": _("Follow-up"), "closed": _("Closed")}
 
 
 def _filters() -> OverviewFilter:
@@ -49,7 +44,7 @@ def index():
     filters = _filters()
     rows = un_overview(db.session, current_user, filters)
     return render_template("un/index.html", rows=rows, filters=filters, now=local_now(), rules=RULES_BY_ID,
-                           committees=COMMITTEES, stages=stage_words())
+                           committees=COMMITTEES, stages=un_stage_words())
 
 
 @bp.route("/un.csv")
@@ -79,7 +74,7 @@ def _csv_row(row: OverviewRow, now) -> list[str]:
     violation = "" if decision is None else {True: _("yes"), False: _("no")}.get(c.violation_found, _("not recorded"))
     return [
         row.case.reference, row.case.title, tr(label_of(COMMITTEES, c.committee)) if c.committee else "",
-        c.number or "", stage_words()[c.stage.value],
+        c.number or "", un_stage_words()[c.stage.value],
         tr(RULES_BY_ID[due.rule].title) if due else "",
         due_words(due.due or due.latest_due, due.in_hours) if due else "",
         status_words(due.status_at(now)) if due else "",

@@ -427,3 +427,19 @@ def test_sentence_without_a_body_uses_its_short_form(language, terminated, appre
     moment = When.parse("2021-05-03")
     assert sentence("investigation_terminated", moment, None, {"ground": "cpc_35_1_unstated"}, language) == terminated
     assert sentence("apprehension", moment, None, {}, language) == apprehended
+
+
+def test_amounts_are_written_as_each_language_writes_numbers():
+    from app.drafts.phrases import sentence
+
+    fields = {"amount_kzt": 100_000, "amount_mci": 23.5, "source": "court"}
+    assert sentence("compensation_awarded", When.parse("2015"), None, fields, "ru") == (
+        "В 2015 г. была присуждена компенсация (100\u00a0000 тенге, 23,5 МРП).")
+    assert sentence("compensation_awarded", When.parse("2015"), None, fields, "en").endswith(
+        "compensation was awarded (100,000 tenge, 23.5 MCI).")
+
+
+def test_what_comes_after_a_decision_is_not_a_fact_of_the_communication():
+    from app.drafts.builder import NOT_FACTS
+
+    assert {"state_follow_up_reply", "implementation"} <= set(NOT_FACTS)

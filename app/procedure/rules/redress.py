@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from datetime import timedelta
 from math import floor
 
-from app.procedure.law import MCI_TENGE, VCF_MINIMUM_MCI
+from app.procedure.law import VCF_MINIMUM_MCI
 from app.procedure.phrase import Phrase
+from app.procedure.redress_summary import mci
 from app.procedure.results import Basis, Flag
 from app.procedure.rules import Context, by, rule
 from app.procedure.stage import derive_stages
@@ -20,11 +21,9 @@ def compensation_below_minimum(ctx: Context) -> Iterator[Flag]:
     for payment in ctx.case.of_type("compensation_paid"):
         if payment.get("source") != "vcf":
             continue
-        mci = payment.get("amount_mci")
-        if mci is None and payment.get("amount_kzt") is not None and payment.when.start.year in MCI_TENGE:
-            mci = payment.get("amount_kzt") / MCI_TENGE[payment.when.start.year]
-        if mci is not None and mci < minimum:
-            paid = floor(mci * 10) / 10  # rounded down: a shortfall never reads as the minimum
+        paid_mci = mci(payment)
+        if paid_mci is not None and paid_mci < minimum:
+            paid = floor(paid_mci * 10) / 10  # rounded down: a shortfall never reads as the minimum
             if harm == "death":
                 explanation = Phrase("The Victims Compensation Fund paid %(paid)s MCI, below the minimum of "
                                      "%(minimum)s MCI for death.", paid=f"{paid:.1f}", minimum=str(minimum))
